@@ -4,7 +4,7 @@
  * "path: reason", and the function never throws, whatever it is given.
  */
 import * as v from 'valibot';
-import { ScenarioSchema, type Scenario } from './scenarioSchema';
+import { NODE_KINDS, ScenarioSchema, type Scenario } from './scenarioSchema';
 import { InputSchema, type Input, type TimedInput } from './inputSchema';
 import { ID_PATTERN } from './schemaHelpers';
 
@@ -37,6 +37,8 @@ function issueLines(issues: readonly v.BaseIssue<unknown>[], root: string): stri
   return [...new Set(lines)];
 }
 
+const KNOWN_KINDS: readonly string[] = NODE_KINDS;
+
 type RawNode = { id?: unknown; kind?: unknown; to?: unknown; from?: unknown };
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -62,7 +64,7 @@ function crossReferenceErrors(raw: unknown): string[] {
     if (typeof ref !== 'string' || !ID_PATTERN.test(ref)) return;
     const kind = kinds.get(ref);
     if (kind === undefined) errors.push(`${at}: unknown node id ${JSON.stringify(ref)}`);
-    else if (!allowed.includes(kind))
+    else if (KNOWN_KINDS.includes(kind) && !allowed.includes(kind))
       errors.push(`${at}: ${JSON.stringify(ref)} is a ${kind}; ${role} must name a ${allowed.join(' or ')}`);
   };
   nodes.forEach((n, i) => {
@@ -88,6 +90,18 @@ function crossReferenceErrors(raw: unknown): string[] {
   return errors;
 }
 
+/** Checks on a schema-valid scenario that span several fields. */
+function semanticErrors(sc: Scenario): string[] {
+  const errors: string[] = [];
+  sc.nodes.forEach((n, i) => {
+    if (n.kind !== 'producer' || n.count !== undefined) return;
+    const a = n.arrival;
+    const zero = (a.dist === 'constant' && a.ms === 0) || (a.dist === 'uniform' && a.maxMs === 0);
+    if (zero) errors.push(`nodes[${i}].arrival: a producer without a count needs gaps above 0 ms, or it would publish forever at one instant`);
+  });
+  return errors;
+}
+
 /** Validate an untrusted scenario document (already parsed from JSON). */
 export function validateScenario(raw: unknown): Validation<Scenario> {
   try {
@@ -95,6 +109,7 @@ export function validateScenario(raw: unknown): Validation<Scenario> {
     const errors = [
       ...(result.success ? [] : issueLines(result.issues, '')),
       ...crossReferenceErrors(raw),
+      ...(result.success ? semanticErrors(result.output) : []),
     ];
     if (errors.length > 0 || !result.success) return { ok: false, errors };
     return { ok: true, value: result.output };
