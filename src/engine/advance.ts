@@ -71,14 +71,20 @@ export function finished(st: SimState): boolean {
  * Advance by up to `ticks` whole ticks (never past the end of the run). Returns the number of
  * ticks actually run.
  */
-export function advance(st: SimState, ticks: number, timeline: readonly TimedInput[] = [], sink?: Sink): number {
+export function advance(
+  st: SimState,
+  ticks: number,
+  timeline: readonly TimedInput[] = [],
+  sink?: Sink,
+): number {
   const target = Math.min(st.endTick, st.tick + Math.max(0, Math.floor(ticks)));
   let next = timeline.length > 0 ? firstAt(timeline, st.tick) : 0;
   const start = st.tick;
   while (st.tick < target) {
     const tickStartUs = st.tick * st.tickUs;
     st.nowUs = tickStartUs;
-    while (next < timeline.length && timeline[next]!.tick === st.tick) applyInput(st, timeline[next++]!.input, sink);
+    while (next < timeline.length && timeline[next]!.tick === st.tick)
+      applyInput(st, timeline[next++]!.input, sink);
     // Skip whole idle ticks at once when no input or event falls inside them.
     const nextInputTick = next < timeline.length ? timeline[next]!.tick : target;
     const nextEventTick = st.heap.size > 0 ? Math.floor(st.heap.t[0]! / st.tickUs) : target;
@@ -90,7 +96,12 @@ export function advance(st: SimState, ticks: number, timeline: readonly TimedInp
 }
 
 /** Advance to the given tick (no-op if already there or past it). */
-export function advanceTo(st: SimState, tick: number, timeline: readonly TimedInput[] = [], sink?: Sink): number {
+export function advanceTo(
+  st: SimState,
+  tick: number,
+  timeline: readonly TimedInput[] = [],
+  sink?: Sink,
+): number {
   return advance(st, tick - st.tick, timeline, sink);
 }
 

@@ -39,13 +39,15 @@ function startService(st: SimState, ci: number, slot: number, sink: Sink): void 
   m.serviceStartUs = now;
   const doneUs = now + sampleUs(c.service, st.rng, c.stream);
   schedule(st, doneUs, EV.ServiceDone, slot, m.tag);
-  if (sink) sink.push({ type: 'processingStarted', atUs: now, msgId: m.id, consumer: st.nodeIds[c.node]! });
+  if (sink)
+    sink.push({ type: 'processingStarted', atUs: now, msgId: m.id, consumer: st.nodeIds[c.node]! });
 }
 
 /** Start buffered deliveries while workers are free. */
 function drainBuffer(st: SimState, ci: number, sink: Sink): void {
   const c = st.consumers[ci]!;
-  while (c.buffer.size > 0 && c.busy < c.concurrency) startService(st, ci, ringShift(c.buffer), sink);
+  while (c.buffer.size > 0 && c.busy < c.concurrency)
+    startService(st, ci, ringShift(c.buffer), sink);
 }
 
 /** Is this heap event still about the delivery it was scheduled for? */
@@ -134,7 +136,14 @@ export function crashConsumer(st: SimState, ci: number, sink: Sink): void {
     const queue = st.nodeIds[st.queues[c.queue]!.node]!;
     const consumer = st.nodeIds[c.node]!;
     for (const slot of held)
-      sink.push({ type: 'requeued', atUs: now, msgId: msgAt(st, slot).id, queue, consumer, reason: 'consumerCrashed' });
+      sink.push({
+        type: 'requeued',
+        atUs: now,
+        msgId: msgAt(st, slot).id,
+        queue,
+        consumer,
+        reason: 'consumerCrashed',
+      });
     sink.push({ type: 'consumerCrashed', atUs: now, consumer, requeued: held.length });
   }
   dispatch(st, c.queue, sink);
@@ -153,7 +162,13 @@ export function setConcurrency(st: SimState, ci: number, concurrency: number, si
   c.concurrency = concurrency;
   // Lowering the limit does not take deliveries back; the excess drains as acks arrive.
   if (c.unacked > unackedLimit(c)) c.graceUnacked = c.unacked;
-  if (sink) sink.push({ type: 'concurrencyChanged', atUs: st.nowUs, consumer: st.nodeIds[c.node]!, concurrency });
+  if (sink)
+    sink.push({
+      type: 'concurrencyChanged',
+      atUs: st.nowUs,
+      consumer: st.nodeIds[c.node]!,
+      concurrency,
+    });
   if (c.up) {
     drainBuffer(st, ci, sink);
     dispatch(st, c.queue, sink);

@@ -131,7 +131,15 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     freeSlots: [],
     nextMsgId: 1,
     nextTag: 1,
-    totals: { published: 0, enqueued: 0, delivered: 0, redelivered: 0, requeued: 0, processed: 0, acked: 0 },
+    totals: {
+      published: 0,
+      enqueued: 0,
+      delivered: 0,
+      redelivered: 0,
+      requeued: 0,
+      processed: 0,
+      acked: 0,
+    },
     schedule: (scenario.schedule ?? []).map((s) => ({ atUs: toUs(s.atMs), input: s.input })),
   };
 

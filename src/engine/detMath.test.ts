@@ -8,14 +8,18 @@ describe('deterministic math agrees with the platform to within a few ulps', () 
   test('ln over many magnitudes', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => {
-        expect(Math.abs(ln(x) - Math.log(x))).toBeLessThanOrEqual(4e-16 * Math.max(1, Math.abs(Math.log(x))));
+        expect(Math.abs(ln(x) - Math.log(x))).toBeLessThanOrEqual(
+          4e-16 * Math.max(1, Math.abs(Math.log(x))),
+        );
       }),
       { numRuns: 2000 },
     );
   });
   test('lnUint32 and lnUnitFraction on integers', () => {
     for (const n of [1, 2, 3, 7, 1000, 65535, 65536, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1])
-      expect(rel(lnUint32(n), Math.log(n)) || Math.abs(lnUint32(n) - Math.log(n))).toBeLessThan(1e-15);
+      expect(rel(lnUint32(n), Math.log(n)) || Math.abs(lnUint32(n) - Math.log(n))).toBeLessThan(
+        1e-15,
+      );
     expect(lnUnitFraction(2 ** 32)).toBe(0);
     expect(Math.abs(lnUnitFraction(1) - Math.log(2 ** -32))).toBeLessThan(1e-13);
   });

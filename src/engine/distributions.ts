@@ -18,7 +18,12 @@ export function compileDist(d: Dist): DistUs {
     case 'lognormal': {
       // Choose mu so that the mean of the lognormal is meanMs: E[X] = exp(mu + sigma²/2).
       const meanUs = d.meanMs * 1000;
-      return { dist: 'lognormal', mu: ln(meanUs) - (d.sigma * d.sigma) / 2, sigma: d.sigma, meanUs };
+      return {
+        dist: 'lognormal',
+        mu: ln(meanUs) - (d.sigma * d.sigma) / 2,
+        sigma: d.sigma,
+        meanUs,
+      };
     }
   }
 }

@@ -22,7 +22,13 @@ export type SimEvent =
   | (At & { type: 'processingStarted'; msgId: number; consumer: string })
   | (At & { type: 'processed'; msgId: number; consumer: string })
   | (At & { type: 'acked'; msgId: number; queue: string; consumer: string; latencyUs: number })
-  | (At & { type: 'requeued'; msgId: number; queue: string; consumer: string; reason: 'consumerCrashed' })
+  | (At & {
+      type: 'requeued';
+      msgId: number;
+      queue: string;
+      consumer: string;
+      reason: 'consumerCrashed';
+    })
   | (At & { type: 'producerPaused' | 'producerResumed' | 'producerFinished'; producer: string })
   | (At & { type: 'burstStarted' | 'burstEnded'; producer: string })
   | (At & { type: 'rateChanged'; producer: string; ratePerSec: number })

@@ -46,7 +46,14 @@ function swap(h: EventHeap, i: number, j: number): void {
   h.b[j] = x;
 }
 
-export function heapPush(h: EventHeap, t: number, s: number, k: number, a: number, b: number): void {
+export function heapPush(
+  h: EventHeap,
+  t: number,
+  s: number,
+  k: number,
+  a: number,
+  b: number,
+): void {
   let i = h.size++;
   h.t[i] = t;
   h.s[i] = s;

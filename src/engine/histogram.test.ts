@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { bucketBounds, bucketOf, createHistogram, histAdd, histMeanUs, histQuantileUs } from './histogram';
+import {
+  bucketBounds,
+  bucketOf,
+  createHistogram,
+  histAdd,
+  histMeanUs,
+  histQuantileUs,
+} from './histogram';
 import { createSeries, seriesCount, seriesSetLevel } from './series';
 import { seriesPoints } from './metrics';
 
@@ -20,17 +27,20 @@ describe('histogram', () => {
 
   test('quantiles are within 1.6 % of the exact sample quantile; the mean is exact', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 500 }), (values) => {
-        const h = createHistogram();
-        for (const v of values) histAdd(h, v);
-        const sorted = [...values].sort((a, b) => a - b);
-        for (const q of [0.5, 0.95, 0.99]) {
-          const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
-          const got = histQuantileUs(h, q);
-          expect(Math.abs(got - exact)).toBeLessThanOrEqual(Math.max(1, exact / 64 + 1));
-        }
-        expect(histMeanUs(h)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 6);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 500 }),
+        (values) => {
+          const h = createHistogram();
+          for (const v of values) histAdd(h, v);
+          const sorted = [...values].sort((a, b) => a - b);
+          for (const q of [0.5, 0.95, 0.99]) {
+            const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+            const got = histQuantileUs(h, q);
+            expect(Math.abs(got - exact)).toBeLessThanOrEqual(Math.max(1, exact / 64 + 1));
+          }
+          expect(histMeanUs(h)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 6);
+        },
+      ),
     );
   });
 

@@ -11,10 +11,18 @@ function indexOf(st: SimState, id: string, kind: string): number {
 }
 
 export function applyInput(st: SimState, input: Input, sink: Sink): void {
-  const target = 'producerId' in input ? indexOf(st, input.producerId, 'producer') : indexOf(st, input.consumerId, 'consumer');
+  const target =
+    'producerId' in input
+      ? indexOf(st, input.producerId, 'producer')
+      : indexOf(st, input.consumerId, 'consumer');
   if (target < 0) {
     if (sink)
-      sink.push({ type: 'inputIgnored', atUs: st.nowUs, input: input.type, reason: 'no such node of that kind' });
+      sink.push({
+        type: 'inputIgnored',
+        atUs: st.nowUs,
+        input: input.type,
+        reason: 'no such node of that kind',
+      });
     return;
   }
   switch (input.type) {

@@ -53,8 +53,16 @@ export function onArrival(st: SimState, pi: number, gen: number, sink: Sink): vo
   const arriveUs = now + st.linkLatencyUs;
   if (sink) {
     const producer = st.nodeIds[p.node]!;
-    sink.push({ type: 'published', atUs: now, msgId: id, producer, queue: st.nodeIds[st.queues[p.queue]!.node]!, arriveUs });
-    if (p.limit >= 0 && p.published >= p.limit) sink.push({ type: 'producerFinished', atUs: now, producer });
+    sink.push({
+      type: 'published',
+      atUs: now,
+      msgId: id,
+      producer,
+      queue: st.nodeIds[st.queues[p.queue]!.node]!,
+      arriveUs,
+    });
+    if (p.limit >= 0 && p.published >= p.limit)
+      sink.push({ type: 'producerFinished', atUs: now, producer });
   }
   // Draw the next gap before the message moves on, so the arrival stream is independent of
   // whatever the broker does with this message.
@@ -101,6 +109,7 @@ export function resumeProducer(st: SimState, pi: number, sink: Sink): void {
 export function setRate(st: SimState, pi: number, ratePerSec: number, sink: Sink): void {
   const p = st.producers[pi]!;
   p.rateScale = 1_000_000 / ratePerSec / p.baseMeanUs;
-  if (sink) sink.push({ type: 'rateChanged', atUs: st.nowUs, producer: st.nodeIds[p.node]!, ratePerSec });
+  if (sink)
+    sink.push({ type: 'rateChanged', atUs: st.nowUs, producer: st.nodeIds[p.node]!, ratePerSec });
   reschedule(st, pi);
 }

@@ -36,7 +36,14 @@ export function enqueue(st: SimState, slot: number, sink: Sink): void {
   afterDepthChange(q);
   q.stats.enqueued++;
   st.totals.enqueued++;
-  if (sink) sink.push({ type: 'enqueued', atUs: now, msgId: m.id, queue: st.nodeIds[q.node]!, depth: q.ready.size });
+  if (sink)
+    sink.push({
+      type: 'enqueued',
+      atUs: now,
+      msgId: m.id,
+      queue: st.nodeIds[q.node]!,
+      depth: q.ready.size,
+    });
   dispatch(st, m.queue, sink);
 }
 
@@ -55,7 +62,8 @@ export function requeueSlots(st: SimState, qi: number, slots: number[]): void {
   let i = 0;
   let j = 0;
   while (i < back.length || j < ready.length) {
-    if (j >= ready.length || (i < back.length && seqOf(back[i]!) < seqOf(ready[j]!))) merged.push(back[i++]!);
+    if (j >= ready.length || (i < back.length && seqOf(back[i]!) < seqOf(ready[j]!)))
+      merged.push(back[i++]!);
     else merged.push(ready[j++]!);
   }
   for (const slot of back) {

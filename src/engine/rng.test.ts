@@ -22,7 +22,9 @@ describe('seeded streams', () => {
     const b2 = addStream(rngB, 1, 'y');
     for (let i = 0; i < 100; i++) nextU32(rngA, a1); // extra draws on stream x only
     void a2;
-    expect(Array.from({ length: 10 }, () => nextU32(rngA, b1))).toEqual(Array.from({ length: 10 }, () => nextU32(rngB, b2)));
+    expect(Array.from({ length: 10 }, () => nextU32(rngA, b1))).toEqual(
+      Array.from({ length: 10 }, () => nextU32(rngB, b2)),
+    );
   });
 
   test('uniform01 has the right mean and fills [0, 1)', () => {

@@ -35,7 +35,10 @@ export const LIMITS = {
 
 const ms = positiveNumber(LIMITS.timeMs);
 
-const ConstantDist = strictObject({ dist: literalOf('constant'), ms: nonNegativeNumber(LIMITS.timeMs) });
+const ConstantDist = strictObject({
+  dist: literalOf('constant'),
+  ms: nonNegativeNumber(LIMITS.timeMs),
+});
 const UniformDist = strictObject({
   dist: literalOf('uniform'),
   minMs: nonNegativeNumber(LIMITS.timeMs),
@@ -116,7 +119,13 @@ export const ScenarioSchema = strictObject({
   description: v.optional(text(LIMITS.descriptionLength)),
   seed: v.optional(integerIn(0, 4294967295)),
   durationMs: positiveNumber(LIMITS.durationMs),
-  tickMs: v.optional(numberIn(LIMITS.tickMsMin, LIMITS.tickMsMax, `a number from ${LIMITS.tickMsMin} to ${LIMITS.tickMsMax}`)),
+  tickMs: v.optional(
+    numberIn(
+      LIMITS.tickMsMin,
+      LIMITS.tickMsMax,
+      `a number from ${LIMITS.tickMsMin} to ${LIMITS.tickMsMax}`,
+    ),
+  ),
   linkLatencyMs: v.optional(nonNegativeNumber(60_000)),
   nodes: v.pipe(
     arrayOf(NodeSchema, LIMITS.nodes, 'nodes'),

@@ -27,7 +27,10 @@ export function numberIn(min: number, max: number, label: string, exclusiveMin =
       (n) => Number.isFinite(n) && (exclusiveMin ? n > min : n >= min),
       (i) => `must be ${label}, ${got(i)}`,
     ),
-    v.check((n) => n <= max, (i) => `must be at most ${max}, ${got(i)}`),
+    v.check(
+      (n) => n <= max,
+      (i) => `must be at most ${max}, ${got(i)}`,
+    ),
   );
 }
 
@@ -55,15 +58,17 @@ export const nodeId = v.pipe(
   v.string((i) => `must be a node id (text), ${got(i)}`),
   v.regex(
     ID_PATTERN,
-    (i) =>
-      `must be a node id: a letter, then up to 63 letters, digits, '_', '.' or '-', ${got(i)}`,
+    (i) => `must be a node id: a letter, then up to 63 letters, digits, '_', '.' or '-', ${got(i)}`,
   ),
 );
 
 export function text(maxLength: number) {
   return v.pipe(
     v.string((i) => `must be text, ${got(i)}`),
-    v.maxLength(maxLength, (i) => `must be at most ${maxLength} characters, got ${String((i.input as string).length)}`),
+    v.maxLength(
+      maxLength,
+      (i) => `must be at most ${maxLength} characters, got ${String((i.input as string).length)}`,
+    ),
   );
 }
 
@@ -84,6 +89,9 @@ export function strictObject<const T extends v.ObjectEntries>(entries: T, what =
 export function arrayOf<const T extends v.GenericSchema>(item: T, maxItems: number, what: string) {
   return v.pipe(
     v.array(item, (i) => `must be a list of ${what}, ${got(i)}`),
-    v.maxLength(maxItems, (i) => `must hold at most ${maxItems} ${what}, got ${String((i.input as unknown[]).length)}`),
+    v.maxLength(
+      maxItems,
+      (i) => `must hold at most ${maxItems} ${what}, got ${String((i.input as unknown[]).length)}`,
+    ),
   );
 }

@@ -17,7 +17,8 @@ export function formatPath(path: readonly { key: unknown }[] | undefined): strin
   for (const item of path) {
     const key = item.key;
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
+      out += out ? `.${key}` : key;
     else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
@@ -27,7 +28,8 @@ function issueLines(issues: readonly v.BaseIssue<unknown>[], root: string): stri
   const lines: string[] = [];
   for (const issue of issues) {
     const path = formatPath(issue.path);
-    const at = root && path === '(scenario)' ? root : root ? `${root}.${path}`.replace('.[', '[') : path;
+    const at =
+      root && path === '(scenario)' ? root : root ? `${root}.${path}`.replace('.[', '[') : path;
     const message =
       issue.kind === 'schema' && issue.input === undefined && issue.path?.length
         ? 'is required'
@@ -65,13 +67,17 @@ function crossReferenceErrors(raw: unknown): string[] {
     const kind = kinds.get(ref);
     if (kind === undefined) errors.push(`${at}: unknown node id ${JSON.stringify(ref)}`);
     else if (KNOWN_KINDS.includes(kind) && !allowed.includes(kind))
-      errors.push(`${at}: ${JSON.stringify(ref)} is a ${kind}; ${role} must name a ${allowed.join(' or ')}`);
+      errors.push(
+        `${at}: ${JSON.stringify(ref)} is a ${kind}; ${role} must name a ${allowed.join(' or ')}`,
+      );
   };
   nodes.forEach((n, i) => {
     const node = asRecord(n) as RawNode | null;
     if (!node) return;
-    if (node.kind === 'producer') expectKind(`nodes[${i}].to`, node.to, ['queue'], "a producer's \"to\"");
-    if (node.kind === 'consumer') expectKind(`nodes[${i}].from`, node.from, ['queue'], "a consumer's \"from\"");
+    if (node.kind === 'producer')
+      expectKind(`nodes[${i}].to`, node.to, ['queue'], 'a producer\'s "to"');
+    if (node.kind === 'consumer')
+      expectKind(`nodes[${i}].from`, node.from, ['queue'], 'a consumer\'s "from"');
   });
   if (Array.isArray(doc.schedule)) {
     (doc.schedule as unknown[]).forEach((s, i) => {
@@ -97,7 +103,10 @@ function semanticErrors(sc: Scenario): string[] {
     if (n.kind !== 'producer' || n.count !== undefined) return;
     const a = n.arrival;
     const zero = (a.dist === 'constant' && a.ms === 0) || (a.dist === 'uniform' && a.maxMs === 0);
-    if (zero) errors.push(`nodes[${i}].arrival: a producer without a count needs gaps above 0 ms, or it would publish forever at one instant`);
+    if (zero)
+      errors.push(
+        `nodes[${i}].arrival: a producer without a count needs gaps above 0 ms, or it would publish forever at one instant`,
+      );
   });
   return errors;
 }
@@ -115,7 +124,10 @@ export function validateScenario(raw: unknown): Validation<Scenario> {
     return { ok: true, value: result.output };
   } catch (e) {
     // Hostile shapes (getters that throw, exotic objects) end here rather than in the caller.
-    return { ok: false, errors: [`(scenario): cannot be read (${e instanceof Error ? e.message : 'unknown error'})`] };
+    return {
+      ok: false,
+      errors: [`(scenario): cannot be read (${e instanceof Error ? e.message : 'unknown error'})`],
+    };
   }
 }
 
@@ -125,7 +137,10 @@ export function parseScenario(text: string): Validation<Scenario> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`(scenario): not valid JSON (${e instanceof Error ? e.message : 'parse error'})`] };
+    return {
+      ok: false,
+      errors: [`(scenario): not valid JSON (${e instanceof Error ? e.message : 'parse error'})`],
+    };
   }
   return validateScenario(raw);
 }
@@ -150,16 +165,26 @@ export function validateInput(raw: unknown, scenario: Scenario, at = 'input'): V
 }
 
 /** Validate a whole input timeline (from a link or a file) against a scenario. */
-export function validateTimeline(raw: unknown, scenario: Scenario, maxItems = 10_000): Validation<TimedInput[]> {
+export function validateTimeline(
+  raw: unknown,
+  scenario: Scenario,
+  maxItems = 10_000,
+): Validation<TimedInput[]> {
   if (!Array.isArray(raw)) return { ok: false, errors: ['inputs: must be a list'] };
-  if (raw.length > maxItems) return { ok: false, errors: [`inputs: must hold at most ${maxItems} entries, got ${raw.length}`] };
+  if (raw.length > maxItems)
+    return {
+      ok: false,
+      errors: [`inputs: must hold at most ${maxItems} entries, got ${raw.length}`],
+    };
   const errors: string[] = [];
   const out: TimedInput[] = [];
   raw.forEach((entry: unknown, i) => {
     const rec = asRecord(entry);
     const tick = rec?.tick;
     if (typeof tick !== 'number' || !Number.isInteger(tick) || tick < 0) {
-      errors.push(`inputs[${i}].tick: must be an integer >= 0, got ${JSON.stringify(tick) ?? 'nothing'}`);
+      errors.push(
+        `inputs[${i}].tick: must be an integer >= 0, got ${JSON.stringify(tick) ?? 'nothing'}`,
+      );
       return;
     }
     const input = validateInput(rec?.input, scenario, `inputs[${i}].input`);

@@ -3,7 +3,13 @@
  * must both reproduce bit for bit. It uses every distribution, link latency, bursts, a scheduled
  * crash and restart, and timeline inputs, so any engine-dependent arithmetic would show up.
  */
-import { advance, createSim, createTraceHasher, validateScenario, type TimedInput } from '../engine';
+import {
+  advance,
+  createSim,
+  createTraceHasher,
+  validateScenario,
+  type TimedInput,
+} from '../engine';
 
 export const GOLDEN_SCENARIO = {
   version: 1,
@@ -14,13 +20,47 @@ export const GOLDEN_SCENARIO = {
   linkLatencyMs: 3,
   nodes: [
     { id: 'steady', kind: 'producer', to: 'work', arrival: { dist: 'exponential', meanMs: 40 } },
-    { id: 'bursty', kind: 'producer', to: 'work', arrival: { dist: 'uniform', minMs: 5, maxMs: 45 }, bursts: { onMs: 2000, offMs: 3000 } },
-    { id: 'batch', kind: 'producer', to: 'side', arrival: { dist: 'constant', ms: 25 }, count: 500, startMs: 1000 },
+    {
+      id: 'bursty',
+      kind: 'producer',
+      to: 'work',
+      arrival: { dist: 'uniform', minMs: 5, maxMs: 45 },
+      bursts: { onMs: 2000, offMs: 3000 },
+    },
+    {
+      id: 'batch',
+      kind: 'producer',
+      to: 'side',
+      arrival: { dist: 'constant', ms: 25 },
+      count: 500,
+      startMs: 1000,
+    },
     { id: 'work', kind: 'queue' },
     { id: 'side', kind: 'queue' },
-    { id: 'w1', kind: 'consumer', from: 'work', concurrency: 2, prefetch: 3, service: { dist: 'lognormal', meanMs: 60, sigma: 0.8 } },
-    { id: 'w2', kind: 'consumer', from: 'work', concurrency: 1, prefetch: 0, service: { dist: 'exponential', meanMs: 50 } },
-    { id: 's1', kind: 'consumer', from: 'side', concurrency: 1, prefetch: 1, service: { dist: 'uniform', minMs: 10, maxMs: 30 } },
+    {
+      id: 'w1',
+      kind: 'consumer',
+      from: 'work',
+      concurrency: 2,
+      prefetch: 3,
+      service: { dist: 'lognormal', meanMs: 60, sigma: 0.8 },
+    },
+    {
+      id: 'w2',
+      kind: 'consumer',
+      from: 'work',
+      concurrency: 1,
+      prefetch: 0,
+      service: { dist: 'exponential', meanMs: 50 },
+    },
+    {
+      id: 's1',
+      kind: 'consumer',
+      from: 'side',
+      concurrency: 1,
+      prefetch: 1,
+      service: { dist: 'uniform', minMs: 10, maxMs: 30 },
+    },
   ],
   schedule: [
     { atMs: 15_000, input: { type: 'consumerCrashed', consumerId: 'w1' } },

@@ -3,13 +3,13 @@
  * validated by the engine's schema when loaded, so a broken preset fails loudly in the tests.
  */
 import { validateScenario, type Scenario } from '../engine';
-import competingConsumers from './presets/competing-consumers.json';
-import twoPaymentWorkers from './presets/two-payment-workers.json';
-import mm1 from './presets/mm1.json';
-import mmc from './presets/mmc.json';
-import md1 from './presets/md1.json';
-import burstyTraffic from './presets/bursty-traffic.json';
-import consumerCrash from './presets/consumer-crash.json';
+import competingConsumers from './presets/competing-consumers.json' with { type: 'json' };
+import twoPaymentWorkers from './presets/two-payment-workers.json' with { type: 'json' };
+import mm1 from './presets/mm1.json' with { type: 'json' };
+import mmc from './presets/mmc.json' with { type: 'json' };
+import md1 from './presets/md1.json' with { type: 'json' };
+import burstyTraffic from './presets/bursty-traffic.json' with { type: 'json' };
+import consumerCrash from './presets/consumer-crash.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
@@ -36,7 +36,8 @@ export function presetIds(): string[] {
 /** The validated scenario of a preset; throws if the id is unknown or the preset is invalid. */
 export function loadPreset(id: string): Scenario {
   const preset = PRESETS.find((p) => p.id === id);
-  if (!preset) throw new Error(`unknown preset ${JSON.stringify(id)}; known: ${presetIds().join(', ')}`);
+  if (!preset)
+    throw new Error(`unknown preset ${JSON.stringify(id)}; known: ${presetIds().join(', ')}`);
   const result = validateScenario(preset.raw);
   if (!result.ok) throw new Error(`preset ${id} is invalid:\n${result.errors.join('\n')}`);
   return result.value;

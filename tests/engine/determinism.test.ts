@@ -41,22 +41,26 @@ describe('determinism', () => {
 
   test('snapshot at a random tick, restore, continue: identical to a straight run', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.double({ min: 0, max: 1, noNaN: true }), ({ scenario, timeline }, at) => {
-        const sc = mustValidate(scenario);
-        const straight = straightRun(sc, timeline);
+      fc.property(
+        scenarioArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ scenario, timeline }, at) => {
+          const sc = mustValidate(scenario);
+          const straight = straightRun(sc, timeline);
 
-        const st = createSim(sc);
-        const h = createTraceHasher();
-        advance(st, Math.floor(at * st.endTick), timeline, h);
-        const snap = snapshot(st);
-        // The snapshot is plain JSON: it survives text serialisation unchanged.
-        expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
-        const resumed = restore(JSON.parse(JSON.stringify(snap)));
-        advance(resumed, resumed.endTick, timeline, h);
-        expect(h.hex()).toBe(straight.hash);
-        expect(JSON.stringify(report(resumed))).toBe(straight.report);
-        expect(snapshot(resumed)).toEqual(snapshot(straight.state));
-      }),
+          const st = createSim(sc);
+          const h = createTraceHasher();
+          advance(st, Math.floor(at * st.endTick), timeline, h);
+          const snap = snapshot(st);
+          // The snapshot is plain JSON: it survives text serialisation unchanged.
+          expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+          const resumed = restore(JSON.parse(JSON.stringify(snap)));
+          advance(resumed, resumed.endTick, timeline, h);
+          expect(h.hex()).toBe(straight.hash);
+          expect(JSON.stringify(report(resumed))).toBe(straight.report);
+          expect(snapshot(resumed)).toEqual(snapshot(straight.state));
+        },
+      ),
       { numRuns: 100, seed: FC_SEED + 2 },
     );
   });

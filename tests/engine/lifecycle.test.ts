@@ -9,7 +9,15 @@ import { mustValidate } from '../support/run';
 
 type NodeSpec = Record<string, unknown>;
 function scenario(nodes: NodeSpec[], extra: Record<string, unknown> = {}) {
-  return mustValidate({ version: 1, name: 't', seed: 5, durationMs: 60_000, tickMs: 10, nodes, ...extra });
+  return mustValidate({
+    version: 1,
+    name: 't',
+    seed: 5,
+    durationMs: 60_000,
+    tickMs: 10,
+    nodes,
+    ...extra,
+  });
 }
 function runEvents(sc: ReturnType<typeof scenario>, ticks = Infinity, timeline = []) {
   const st = createSim(sc);
@@ -17,13 +25,27 @@ function runEvents(sc: ReturnType<typeof scenario>, ticks = Infinity, timeline =
   advance(st, Math.min(ticks, st.endTick), timeline, events);
   return { st, events };
 }
-const producer = (extra: NodeSpec = {}) => ({ id: 'p', kind: 'producer', to: 'q', arrival: { dist: 'constant', ms: 100 }, ...extra });
+const producer = (extra: NodeSpec = {}) => ({
+  id: 'p',
+  kind: 'producer',
+  to: 'q',
+  arrival: { dist: 'constant', ms: 100 },
+  ...extra,
+});
 const queue = { id: 'q', kind: 'queue' };
-const consumer = (id: string, extra: NodeSpec = {}) => ({ id, kind: 'consumer', from: 'q', service: { dist: 'constant', ms: 10 }, ...extra });
+const consumer = (id: string, extra: NodeSpec = {}) => ({
+  id,
+  kind: 'consumer',
+  from: 'q',
+  service: { dist: 'constant', ms: 10 },
+  ...extra,
+});
 
 describe('message lifecycle', () => {
   test('published → enqueued → delivered → processingStarted → processed → acked, with link latency in between', () => {
-    const { events } = runEvents(scenario([producer({ count: 1 }), queue, consumer('c')], { linkLatencyMs: 5 }));
+    const { events } = runEvents(
+      scenario([producer({ count: 1 }), queue, consumer('c')], { linkLatencyMs: 5 }),
+    );
     const steps = events.filter((e) => 'msgId' in e && e.msgId === 1).map((e) => [e.type, e.atUs]);
     expect(steps).toEqual([
       ['published', 100_000],
@@ -43,7 +65,10 @@ describe('message lifecycle', () => {
 
   test('startMs delays the first message; bursts publish only while on', () => {
     const { events } = runEvents(
-      scenario([producer({ startMs: 1000, bursts: { onMs: 1000, offMs: 2000 } }), queue, consumer('c')], { durationMs: 10_000 }),
+      scenario(
+        [producer({ startMs: 1000, bursts: { onMs: 1000, offMs: 2000 } }), queue, consumer('c')],
+        { durationMs: 10_000 },
+      ),
     );
     const times = events.filter((e) => e.type === 'published').map((e) => e.atUs / 1000);
     expect(times[0]).toBe(1100);
@@ -57,11 +82,16 @@ describe('message lifecycle', () => {
     const { st, events } = (() => {
       const st = createSim(sc);
       const events: SimEvent[] = [];
-      advance(st, st.endTick, [
-        { tick: 1000, input: { type: 'producerPaused', producerId: 'p' } },
-        { tick: 2000, input: { type: 'producerResumed', producerId: 'p' } },
-        { tick: 2000, input: { type: 'rateChanged', producerId: 'p', ratePerSec: 50 } },
-      ], events);
+      advance(
+        st,
+        st.endTick,
+        [
+          { tick: 1000, input: { type: 'producerPaused', producerId: 'p' } },
+          { tick: 2000, input: { type: 'producerResumed', producerId: 'p' } },
+          { tick: 2000, input: { type: 'rateChanged', producerId: 'p', ratePerSec: 50 } },
+        ],
+        events,
+      );
       return { st, events };
     })();
     const pub = events.filter((e) => e.type === 'published').map((e) => e.atUs / 1000);
@@ -74,8 +104,12 @@ describe('message lifecycle', () => {
 
 describe('R8 round-robin dispatch to competing consumers', () => {
   test('deliveries alternate between two idle consumers', () => {
-    const { events } = runEvents(scenario([producer({ count: 10 }), queue, consumer('a'), consumer('b')]));
-    const who = events.filter((e) => e.type === 'delivered').map((e) => (e.type === 'delivered' ? e.consumer : ''));
+    const { events } = runEvents(
+      scenario([producer({ count: 10 }), queue, consumer('a'), consumer('b')]),
+    );
+    const who = events
+      .filter((e) => e.type === 'delivered')
+      .map((e) => (e.type === 'delivered' ? e.consumer : ''));
     expect(who).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
   });
 });
@@ -83,12 +117,15 @@ describe('R8 round-robin dispatch to competing consumers', () => {
 describe('R10 prefetch limits unacked deliveries per consumer (0 = unlimited)', () => {
   // Reference scenario 3: two consumers, 10 ms vs 1 s per message, 100 messages at once.
   const fair = (prefetch: number) => {
-    const sc = scenario([
-      producer({ arrival: { dist: 'constant', ms: 0 }, count: 100 }),
-      queue,
-      consumer('fast', { prefetch, service: { dist: 'constant', ms: 10 } }),
-      consumer('slow', { prefetch, service: { dist: 'constant', ms: 1000 } }),
-    ], { durationMs: 200_000 });
+    const sc = scenario(
+      [
+        producer({ arrival: { dist: 'constant', ms: 0 }, count: 100 }),
+        queue,
+        consumer('fast', { prefetch, service: { dist: 'constant', ms: 10 } }),
+        consumer('slow', { prefetch, service: { dist: 'constant', ms: 1000 } }),
+      ],
+      { durationMs: 200_000 },
+    );
     const { st } = runEvents(sc);
     return report(st).consumers;
   };
@@ -103,7 +140,14 @@ describe('R10 prefetch limits unacked deliveries per consumer (0 = unlimited)', 
     expect(c.slow!.acked).toBeLessThanOrEqual(2);
   });
   test('unacked never exceeds prefetch × concurrency', () => {
-    const sc = scenario([producer({ arrival: { dist: 'constant', ms: 1 } }), queue, consumer('c', { prefetch: 3, concurrency: 2, service: { dist: 'constant', ms: 50 } })], { durationMs: 5000 });
+    const sc = scenario(
+      [
+        producer({ arrival: { dist: 'constant', ms: 1 } }),
+        queue,
+        consumer('c', { prefetch: 3, concurrency: 2, service: { dist: 'constant', ms: 50 } }),
+      ],
+      { durationMs: 5000 },
+    );
     const st = createSim(sc);
     let maxUnacked = 0;
     let maxBuffered = 0;
@@ -126,18 +170,34 @@ describe('R12 a crashed consumer’s unacked deliveries are requeued and redeliv
         consumer('a', { prefetch: 5, service: { dist: 'constant', ms: 1000 } }),
         consumer('b', { prefetch: 5, service: { dist: 'constant', ms: 1000 } }),
       ],
-      { durationMs: 60_000, schedule: [{ atMs: 500, input: { type: 'consumerCrashed', consumerId: 'a' } }] },
+      {
+        durationMs: 60_000,
+        schedule: [{ atMs: 500, input: { type: 'consumerCrashed', consumerId: 'a' } }],
+      },
     );
     const { st, events } = runEvents(sc);
     const crash = events.find((e) => e.type === 'consumerCrashed');
     expect(crash).toMatchObject({ consumer: 'a', requeued: 5 });
-    const requeued = events.filter((e) => e.type === 'requeued').map((e) => (e.type === 'requeued' ? e.msgId : 0));
+    const requeued = events
+      .filter((e) => e.type === 'requeued')
+      .map((e) => (e.type === 'requeued' ? e.msgId : 0));
     expect(requeued).toHaveLength(5);
     const redeliveries = events.filter((e) => e.type === 'delivered' && e.redelivered);
-    expect(redeliveries.map((e) => (e.type === 'delivered' ? e.consumer : ''))).toEqual(['b', 'b', 'b', 'b', 'b']);
-    expect(redeliveries.map((e) => (e.type === 'delivered' ? e.msgId : 0)).sort((x, y) => x - y)).toEqual([...requeued].sort((x, y) => x - y));
+    expect(redeliveries.map((e) => (e.type === 'delivered' ? e.consumer : ''))).toEqual([
+      'b',
+      'b',
+      'b',
+      'b',
+      'b',
+    ]);
+    expect(
+      redeliveries.map((e) => (e.type === 'delivered' ? e.msgId : 0)).sort((x, y) => x - y),
+    ).toEqual([...requeued].sort((x, y) => x - y));
     // First deliveries are never flagged.
-    expect(events.filter((e) => e.type === 'delivered' && !e.redelivered && requeued.includes(e.msgId)).length).toBe(5);
+    expect(
+      events.filter((e) => e.type === 'delivered' && !e.redelivered && requeued.includes(e.msgId))
+        .length,
+    ).toBe(5);
     // Nothing is lost: all 20 are acked in the end, 5 of them after a redelivery.
     expect(st.totals.acked).toBe(20);
     expect(report(st).consumers.b!.redelivered).toBe(5);
@@ -150,10 +210,17 @@ describe('R12 a crashed consumer’s unacked deliveries are requeued and redeliv
         queue,
         consumer('a', { prefetch: 3, service: { dist: 'constant', ms: 1000 } }),
       ],
-      { schedule: [{ atMs: 500, input: { type: 'consumerCrashed', consumerId: 'a' } }, { atMs: 600, input: { type: 'consumerRestarted', consumerId: 'a' } }] },
+      {
+        schedule: [
+          { atMs: 500, input: { type: 'consumerCrashed', consumerId: 'a' } },
+          { atMs: 600, input: { type: 'consumerRestarted', consumerId: 'a' } },
+        ],
+      },
     );
     const { events } = runEvents(sc);
-    const order = events.filter((e) => e.type === 'delivered').map((e) => (e.type === 'delivered' ? e.msgId : 0));
+    const order = events
+      .filter((e) => e.type === 'delivered')
+      .map((e) => (e.type === 'delivered' ? e.msgId : 0));
     expect(order).toEqual([1, 2, 3, 1, 2, 3, 4, 5, 6]);
   });
 
@@ -166,7 +233,9 @@ describe('R12 a crashed consumer’s unacked deliveries are requeued and redeliv
       ],
     });
     const { events } = runEvents(sc);
-    const toA = events.filter((e) => e.type === 'delivered' && e.consumer === 'a').map((e) => e.atUs / 1000);
+    const toA = events
+      .filter((e) => e.type === 'delivered' && e.consumer === 'a')
+      .map((e) => e.atUs / 1000);
     expect(toA.filter((t) => t >= 5000 && t < 10_000)).toEqual([]);
     expect(toA.some((t) => t >= 10_000)).toBe(true);
   });
@@ -174,13 +243,27 @@ describe('R12 a crashed consumer’s unacked deliveries are requeued and redeliv
 
 describe('concurrency changes', () => {
   test('raising concurrency starts buffered work at once; lowering it lets the excess drain', () => {
-    const sc = scenario([producer({ arrival: { dist: 'constant', ms: 0 }, count: 8 }), queue, consumer('c', { prefetch: 4, concurrency: 1, service: { dist: 'constant', ms: 1000 } })]);
+    const sc = scenario([
+      producer({ arrival: { dist: 'constant', ms: 0 }, count: 8 }),
+      queue,
+      consumer('c', { prefetch: 4, concurrency: 1, service: { dist: 'constant', ms: 1000 } }),
+    ]);
     const st = createSim(sc);
     const events: SimEvent[] = [];
-    advance(st, 50, [{ tick: 10, input: { type: 'concurrencyChanged', consumerId: 'c', concurrency: 2 } }], events);
+    advance(
+      st,
+      50,
+      [{ tick: 10, input: { type: 'concurrencyChanged', consumerId: 'c', concurrency: 2 } }],
+      events,
+    );
     expect(st.consumers[0]!.busy).toBe(2);
     expect(st.consumers[0]!.unacked).toBe(8);
-    advance(st, 20, [{ tick: 60, input: { type: 'concurrencyChanged', consumerId: 'c', concurrency: 1 } }], events);
+    advance(
+      st,
+      20,
+      [{ tick: 60, input: { type: 'concurrencyChanged', consumerId: 'c', concurrency: 1 } }],
+      events,
+    );
     expect(st.consumers[0]!.unacked).toBe(8); // nothing is taken back
     advance(st, st.endTick);
     expect(st.totals.acked).toBe(8);

@@ -7,7 +7,13 @@ import { describe, expect, test } from 'vitest';
 import { createSim, report, runToEnd } from '../../src/engine';
 import { mustValidate } from '../support/run';
 
-function run(arrivalMeanMs: number, service: object, concurrency: number, messages: number, seed: number) {
+function run(
+  arrivalMeanMs: number,
+  service: object,
+  concurrency: number,
+  messages: number,
+  seed: number,
+) {
   const sc = mustValidate({
     version: 1,
     name: 'theory',
@@ -15,7 +21,12 @@ function run(arrivalMeanMs: number, service: object, concurrency: number, messag
     durationMs: arrivalMeanMs * messages,
     tickMs: 100,
     nodes: [
-      { id: 'src', kind: 'producer', to: 'q', arrival: { dist: 'exponential', meanMs: arrivalMeanMs } },
+      {
+        id: 'src',
+        kind: 'producer',
+        to: 'q',
+        arrival: { dist: 'exponential', meanMs: arrivalMeanMs },
+      },
       { id: 'q', kind: 'queue' },
       { id: 'srv', kind: 'consumer', from: 'q', concurrency, prefetch: 1, service },
     ],
@@ -39,7 +50,10 @@ function erlangC(c: number, a: number): number {
 }
 
 const within = (got: number, want: number, tol = 0.03) => {
-  expect(Math.abs(got - want) / want, `got ${got.toFixed(4)}, theory ${want.toFixed(4)}`).toBeLessThan(tol);
+  expect(
+    Math.abs(got - want) / want,
+    `got ${got.toFixed(4)}, theory ${want.toFixed(4)}`,
+  ).toBeLessThan(tol);
 };
 
 describe('queueing theory holds over long runs', () => {
@@ -47,7 +61,7 @@ describe('queueing theory holds over long runs', () => {
     const lambda = 1 / 10; // per ms
     const mu = 1 / 7;
     const { q, c } = run(10, { dist: 'exponential', meanMs: 7 }, 1, 2_000_000, 101);
-    within(c.waitMs.mean, (lambda / mu) / (mu - lambda));
+    within(c.waitMs.mean, lambda / mu / (mu - lambda));
     within(c.latencyMs.mean, 1 / (mu - lambda));
     within(c.utilisation, lambda / mu);
     within(q.meanWaitMs, c.waitMs.mean, 0.001);

@@ -8,12 +8,22 @@ import type { Input, Scenario, TimedInput } from '../../src/engine';
 
 const distArb = (minMeanMs: number, maxMeanMs: number) =>
   fc.oneof(
-    fc.record({ dist: fc.constant('constant' as const), ms: fc.integer({ min: minMeanMs, max: maxMeanMs }) }),
+    fc.record({
+      dist: fc.constant('constant' as const),
+      ms: fc.integer({ min: minMeanMs, max: maxMeanMs }),
+    }),
     fc
       .tuple(fc.integer({ min: 0, max: maxMeanMs }), fc.integer({ min: 0, max: maxMeanMs }))
       .filter(([a, b]) => Math.max(a, b) >= minMeanMs)
-      .map(([a, b]) => ({ dist: 'uniform' as const, minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
-    fc.record({ dist: fc.constant('exponential' as const), meanMs: fc.double({ min: minMeanMs, max: maxMeanMs, noNaN: true }) }),
+      .map(([a, b]) => ({
+        dist: 'uniform' as const,
+        minMs: Math.min(a, b),
+        maxMs: Math.max(a, b),
+      })),
+    fc.record({
+      dist: fc.constant('exponential' as const),
+      meanMs: fc.double({ min: minMeanMs, max: maxMeanMs, noNaN: true }),
+    }),
     fc.record({
       dist: fc.constant('lognormal' as const),
       meanMs: fc.double({ min: minMeanMs, max: maxMeanMs, noNaN: true }),
@@ -35,9 +45,15 @@ export const scenarioArb: fc.Arbitrary<Generated> = fc
         arrival: distArb(5, 200),
         count: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
         startMs: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
-        bursts: fc.option(fc.record({ onMs: fc.integer({ min: 50, max: 3000 }), offMs: fc.integer({ min: 50, max: 3000 }) }), {
-          nil: undefined,
-        }),
+        bursts: fc.option(
+          fc.record({
+            onMs: fc.integer({ min: 50, max: 3000 }),
+            offMs: fc.integer({ min: 50, max: 3000 }),
+          }),
+          {
+            nil: undefined,
+          },
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -94,10 +110,12 @@ export const scenarioArb: fc.Arbitrary<Generated> = fc
       const cid = consumers.length > 0 ? `c${x.target % consumers.length}` : null;
       if (x.kind === 'pause') input = { type: 'producerPaused', producerId: pid };
       else if (x.kind === 'resume') input = { type: 'producerResumed', producerId: pid };
-      else if (x.kind === 'rate') input = { type: 'rateChanged', producerId: pid, ratePerSec: x.value };
+      else if (x.kind === 'rate')
+        input = { type: 'rateChanged', producerId: pid, ratePerSec: x.value };
       else if (cid && x.kind === 'crash') input = { type: 'consumerCrashed', consumerId: cid };
       else if (cid && x.kind === 'restart') input = { type: 'consumerRestarted', consumerId: cid };
-      else if (cid && x.kind === 'concurrency') input = { type: 'concurrencyChanged', consumerId: cid, concurrency: 1 + (x.value % 5) };
+      else if (cid && x.kind === 'concurrency')
+        input = { type: 'concurrencyChanged', consumerId: cid, concurrency: 1 + (x.value % 5) };
       if (!input) continue;
       if (x.scheduled) schedule.push({ atMs, input });
       else timeline.push({ tick: Math.floor(atMs / tickMs), input });
@@ -110,7 +128,11 @@ export const scenarioArb: fc.Arbitrary<Generated> = fc
       durationMs: g.durationMs,
       tickMs,
       linkLatencyMs: g.linkLatencyMs,
-      nodes: [...producers, ...queueIds.map((id) => ({ id, kind: 'queue' as const })), ...consumers],
+      nodes: [
+        ...producers,
+        ...queueIds.map((id) => ({ id, kind: 'queue' as const })),
+        ...consumers,
+      ],
       schedule,
     };
     return { scenario, timeline };

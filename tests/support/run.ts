@@ -18,7 +18,10 @@ export function mustValidate(raw: unknown): Scenario {
 }
 
 /** Run to the end in one call; return the trace hash and the final report. */
-export function straightRun(scenario: Scenario, timeline: TimedInput[] = []): { hash: string; events: number; report: string; state: SimState } {
+export function straightRun(
+  scenario: Scenario,
+  timeline: TimedInput[] = [],
+): { hash: string; events: number; report: string; state: SimState } {
   const st = createSim(scenario);
   const h = createTraceHasher();
   advance(st, st.endTick, timeline, h);
@@ -29,13 +32,17 @@ export function straightRun(scenario: Scenario, timeline: TimedInput[] = []): { 
  * Run tick by tick, checking every invariant after each tick and that time never goes back.
  * Throws with the tick and the violations on the first failure.
  */
-export function checkedRun(scenario: Scenario, timeline: TimedInput[] = []): { hash: string; report: string } {
+export function checkedRun(
+  scenario: Scenario,
+  timeline: TimedInput[] = [],
+): { hash: string; report: string } {
   const st = createSim(scenario);
   const h = createTraceHasher();
   let last = st.nowUs;
   while (st.tick < st.endTick) {
     advance(st, 1, timeline, h);
-    if (st.nowUs < last) throw new Error(`time went back at tick ${st.tick}: ${last} -> ${st.nowUs}`);
+    if (st.nowUs < last)
+      throw new Error(`time went back at tick ${st.tick}: ${last} -> ${st.nowUs}`);
     last = st.nowUs;
     const violations = checkInvariants(st);
     if (violations.length > 0) throw new Error(`tick ${st.tick}: ${violations.join('; ')}`);

@@ -1,0 +1,27 @@
+/**
+ * Entry point: one simulation store for the default preset, created outside React (so
+ * StrictMode's double effects never make a second engine), then the app mounted around it.
+ * The run starts playing at 1× as soon as the page loads.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DEFAULT_PRESET_ID, loadPreset } from './scenarios';
+import { createSimStore } from './store';
+import { App } from './ui/App';
+import { installDebugHooks } from './ui/debugHooks';
+import { SimStoreProvider } from './ui/SimStoreProvider';
+import './ui/styles.css';
+
+const store = createSimStore(loadPreset(DEFAULT_PRESET_ID), { speed: 1 });
+installDebugHooks(store);
+
+const rootEl = document.getElementById('root');
+if (!rootEl) throw new Error('index.html must contain <div id="root">');
+createRoot(rootEl).render(
+  <StrictMode>
+    <SimStoreProvider store={store}>
+      <App initialPresetId={DEFAULT_PRESET_ID} />
+    </SimStoreProvider>
+  </StrictMode>,
+);
+store.getState().actions.play();

@@ -1,0 +1,151 @@
+/**
+ * The one animation clock. Wall time × speed gives a target tick; the engine advances whole
+ * ticks up to it, and the view is drawn at the fractional tick in between. d3-timer drives it
+ * (one requestAnimationFrame loop shared with any other d3 timer on the page).
+ *
+ * Two safeguards keep the page responsive: the engine work per frame is time-sliced against a
+ * budget, and when it cannot keep up the clock drops the backlog instead of trying to catch up
+ * (which would make every later frame slower: the spiral of death). The clock also parks while
+ * the tab is hidden, so coming back does not replay minutes of missed time in one go.
+ */
+import { now as frameNow, timer, type Timer } from 'd3-timer';
+import { clampSpeed } from './speed';
+
+/** What the clock drives: the store implements this over the engine. */
+export interface ClockTarget {
+  /** Whole ticks completed by the engine. */
+  tick(): number;
+  /** Simulated milliseconds per tick. */
+  tickMs(): number;
+  finished(): boolean;
+  /** Run up to `n` whole ticks; returns how many ran. */
+  advance(n: number): number;
+  /** Draw at this fractional tick (between tick() and tick() + 1). */
+  frame(displayTick: number): void;
+  /** The run reached its end while playing; the clock has already stopped. */
+  ended(): void;
+}
+
+export interface ClockOptions {
+  /** Engine time allowed per animation frame, ms of wall time. */
+  frameBudgetMs?: number;
+  /** Ticks advanced between two budget checks. */
+  sliceTicks?: number;
+  /** Source of visibility changes; omit outside a browser. */
+  doc?: Document;
+}
+
+export interface Clock {
+  start(): void;
+  stop(): void;
+  /** Has the user asked it to play (even if parked because the tab is hidden)? */
+  playing(): boolean;
+  setSpeed(speed: number): void;
+  speed(): number;
+  /** The fractional tick last drawn. */
+  displayTick(): number;
+  /** Forget the fractional part: call after the engine state was replaced or stepped. */
+  sync(): void;
+  destroy(): void;
+}
+
+// performance.now() measures the work; d3-timer's now() is frozen for the whole frame.
+const workNow = () => performance.now();
+
+export function createClock(
+  target: ClockTarget,
+  initialSpeed = 1,
+  options: ClockOptions = {},
+): Clock {
+  const budgetMs = options.frameBudgetMs ?? 8;
+  const slice = Math.max(1, options.sliceTicks ?? 50);
+  const doc = options.doc;
+  let speed = clampSpeed(initialSpeed);
+  let wanted = false;
+  let t: Timer | null = null;
+  // Target tick = anchorTick + (wall − anchorWall) × speed / tickMs.
+  let anchorWall = 0;
+  let anchorTick = 0;
+  let display = target.tick();
+
+  const rebase = (tick: number) => {
+    anchorWall = frameNow();
+    anchorTick = tick;
+  };
+
+  const park = () => {
+    t?.stop();
+    t = null;
+  };
+
+  const run = () => {
+    if (t || !wanted || doc?.hidden) return;
+    rebase(display);
+    t = timer(onFrame);
+  };
+
+  function onFrame() {
+    const goal = anchorTick + ((frameNow() - anchorWall) * speed) / target.tickMs();
+    const started = workNow();
+    let behind = Math.floor(goal) - target.tick();
+    while (behind > 0) {
+      const ran = target.advance(Math.min(behind, slice));
+      if (ran === 0) break;
+      behind -= ran;
+      if (workNow() - started > budgetMs) break;
+    }
+    if (target.finished()) {
+      wanted = false;
+      park();
+      display = target.tick();
+      target.frame(display);
+      target.ended();
+      return;
+    }
+    if (behind > 0) {
+      // Too slow for this speed: drop the backlog rather than spiral.
+      display = target.tick();
+      rebase(display);
+    } else {
+      display = Math.max(goal, target.tick());
+    }
+    target.frame(display);
+  }
+
+  const onVisibility = () => {
+    if (doc?.hidden) park();
+    else run();
+  };
+  doc?.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    start() {
+      if (target.finished()) return;
+      wanted = true;
+      display = target.tick();
+      run();
+    },
+    stop() {
+      wanted = false;
+      park();
+      display = target.tick();
+    },
+    playing: () => wanted,
+    setSpeed(next: number) {
+      speed = clampSpeed(next);
+      // Continue from what is on screen, so changing speed never jumps.
+      rebase(display);
+    },
+    speed: () => speed,
+    displayTick: () => display,
+    sync() {
+      display = target.tick();
+      rebase(display);
+    },
+    destroy() {
+      wanted = false;
+      park();
+      doc?.removeEventListener('visibilitychange', onVisibility);
+    },
+  };
+}
