@@ -25,15 +25,21 @@ export function dispatch(st: SimState, qi: number, sink: Sink): void {
   const n = q.consumers.length;
   while (q.ready.size > 0 && n > 0) {
     let chosen = -1;
-    for (let k = 0; k < n; k++) {
-      const idx = (q.rr + k) % n;
-      if (hasRoom(st.consumers[q.consumers[idx]!]!)) {
-        chosen = idx;
-        break;
+    if (n === 1) {
+      // The common single-consumer case needs no rotation.
+      if (hasRoom(st.consumers[q.consumers[0]!]!)) chosen = 0;
+    } else {
+      let idx = q.rr;
+      for (let k = 0; k < n; k++) {
+        if (hasRoom(st.consumers[q.consumers[idx]!]!)) {
+          chosen = idx;
+          break;
+        }
+        idx = idx + 1 === n ? 0 : idx + 1;
       }
     }
     if (chosen < 0) return;
-    q.rr = (chosen + 1) % n;
+    q.rr = chosen + 1 === n ? 0 : chosen + 1;
     beforeDepthChange(q, st.nowUs);
     const slot = ringShift(q.ready);
     afterDepthChange(q);

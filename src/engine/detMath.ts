@@ -38,7 +38,8 @@ function lnReduced(m: number): number {
  */
 export function lnUint32(n: number): number {
   let e = 31 - Math.clz32(n);
-  let m = n / POW2[e + POW2_BIAS]!;
+  // Multiplying by the exact power 2^-e is exact, and cheaper than dividing by 2^e.
+  let m = n * POW2[POW2_BIAS - e]!;
   if (m > SQRT2) {
     m = m / 2;
     e += 1;

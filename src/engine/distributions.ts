@@ -52,14 +52,13 @@ function normal(rng: number[], o: number): number {
 
 /** One draw, in microseconds (real-valued), scaled by `scale`. */
 export function sampleRawUs(d: DistUs, rng: number[], o: number, scale: number): number {
+  // u = (x + 1) / 2^32 lies in (0, 1], so ln(u) is finite. Checked first: the common case.
+  if (d.dist === 'exponential') return -d.meanUs * scale * lnUnitFraction(nextU32(rng, o) + 1);
   switch (d.dist) {
     case 'constant':
       return d.us * scale;
     case 'uniform':
       return (d.minUs + uniform01(rng, o) * (d.maxUs - d.minUs)) * scale;
-    case 'exponential':
-      // u = (x + 1) / 2^32 lies in (0, 1], so ln(u) is finite.
-      return -d.meanUs * scale * lnUnitFraction(nextU32(rng, o) + 1);
     case 'lognormal':
       return exp(d.mu + d.sigma * normal(rng, o)) * scale;
   }

@@ -22,30 +22,6 @@ export function createHeap(): EventHeap {
   return { t: [], s: [], k: [], a: [], b: [], size: 0 };
 }
 
-function less(h: EventHeap, i: number, j: number): boolean {
-  const ti = h.t[i]!;
-  const tj = h.t[j]!;
-  return ti < tj || (ti === tj && h.s[i]! < h.s[j]!);
-}
-
-function swap(h: EventHeap, i: number, j: number): void {
-  let x = h.t[i]!;
-  h.t[i] = h.t[j]!;
-  h.t[j] = x;
-  x = h.s[i]!;
-  h.s[i] = h.s[j]!;
-  h.s[j] = x;
-  x = h.k[i]!;
-  h.k[i] = h.k[j]!;
-  h.k[j] = x;
-  x = h.a[i]!;
-  h.a[i] = h.a[j]!;
-  h.a[j] = x;
-  x = h.b[i]!;
-  h.b[i] = h.b[j]!;
-  h.b[j] = x;
-}
-
 export function heapPush(
   h: EventHeap,
   t: number,
@@ -54,38 +30,58 @@ export function heapPush(
   a: number,
   b: number,
 ): void {
+  const ht = h.t;
+  const hs = h.s;
+  // Sift the hole up from the end, moving parents down, then drop the entry into it.
   let i = h.size++;
-  h.t[i] = t;
-  h.s[i] = s;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const tp = ht[p]!;
+    if (tp < t || (tp === t && hs[p]! < s)) break;
+    ht[i] = tp;
+    hs[i] = hs[p]!;
+    h.k[i] = h.k[p]!;
+    h.a[i] = h.a[p]!;
+    h.b[i] = h.b[p]!;
+    i = p;
+  }
+  ht[i] = t;
+  hs[i] = s;
   h.k[i] = k;
   h.a[i] = a;
   h.b[i] = b;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (!less(h, i, p)) break;
-    swap(h, i, p);
-    i = p;
-  }
 }
 
 /** Remove the earliest event; read its fields with h.t[0] etc. before calling. */
 export function heapPop(h: EventHeap): void {
   const last = --h.size;
-  if (last > 0) {
-    h.t[0] = h.t[last]!;
-    h.s[0] = h.s[last]!;
-    h.k[0] = h.k[last]!;
-    h.a[0] = h.a[last]!;
-    h.b[0] = h.b[last]!;
-  }
+  if (last === 0) return;
+  const ht = h.t;
+  const hs = h.s;
+  // Move the last entry into the root's hole and sift the hole down.
+  const t = ht[last]!;
+  const s = hs[last]!;
+  const k = h.k[last]!;
+  const a = h.a[last]!;
+  const b = h.b[last]!;
   let i = 0;
   for (;;) {
-    const l = 2 * i + 1;
-    if (l >= last) break;
-    const r = l + 1;
-    const m = r < last && less(h, r, l) ? r : l;
-    if (!less(h, m, i)) break;
-    swap(h, i, m);
-    i = m;
+    let c = 2 * i + 1;
+    if (c >= last) break;
+    const r = c + 1;
+    if (r < last && (ht[r]! < ht[c]! || (ht[r] === ht[c] && hs[r]! < hs[c]!))) c = r;
+    const tc = ht[c]!;
+    if (t < tc || (t === tc && s < hs[c]!)) break;
+    ht[i] = tc;
+    hs[i] = hs[c]!;
+    h.k[i] = h.k[c]!;
+    h.a[i] = h.a[c]!;
+    h.b[i] = h.b[c]!;
+    i = c;
   }
+  ht[i] = t;
+  hs[i] = s;
+  h.k[i] = k;
+  h.a[i] = a;
+  h.b[i] = b;
 }

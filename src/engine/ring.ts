@@ -1,6 +1,7 @@
 /**
  * A FIFO of integers on a growable circular array (no Array.shift, which is O(n)).
- * Plain data, so queues and consumer buffers serialise with the state.
+ * Plain data, so queues and consumer buffers serialise with the state. The capacity is always a
+ * power of two, so wrapping is a bit mask rather than a division.
  */
 
 export interface Ring {
@@ -9,27 +10,27 @@ export interface Ring {
   size: number;
 }
 
-export function createRing(capacity = 8): Ring {
-  return { buf: new Array<number>(capacity).fill(0), head: 0, size: 0 };
+export function createRing(): Ring {
+  return { buf: new Array<number>(8).fill(0), head: 0, size: 0 };
 }
 
 function grow(r: Ring): void {
   const cap = r.buf.length;
   const next = new Array<number>(cap * 2).fill(0);
-  for (let i = 0; i < r.size; i++) next[i] = r.buf[(r.head + i) % cap]!;
+  for (let i = 0; i < r.size; i++) next[i] = r.buf[(r.head + i) & (cap - 1)]!;
   r.buf = next;
   r.head = 0;
 }
 
 export function ringPush(r: Ring, x: number): void {
   if (r.size === r.buf.length) grow(r);
-  r.buf[(r.head + r.size) % r.buf.length] = x;
+  r.buf[(r.head + r.size) & (r.buf.length - 1)] = x;
   r.size++;
 }
 
 export function ringShift(r: Ring): number {
   const x = r.buf[r.head]!;
-  r.head = (r.head + 1) % r.buf.length;
+  r.head = (r.head + 1) & (r.buf.length - 1);
   r.size--;
   return x;
 }
@@ -39,7 +40,7 @@ export function ringPeek(r: Ring): number {
 }
 
 export function ringAt(r: Ring, i: number): number {
-  return r.buf[(r.head + i) % r.buf.length]!;
+  return r.buf[(r.head + i) & (r.buf.length - 1)]!;
 }
 
 export function ringToArray(r: Ring): number[] {
