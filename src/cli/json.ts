@@ -1,0 +1,36 @@
+/**
+ * The JSON document of `sim --json`: the engine's RunReport with a stable, documented key order
+ * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers).
+ * Every key is described in docs/cli.md.
+ */
+import type { RunReport } from '../engine';
+
+export interface JsonReport {
+  scenario: string;
+  seed: number;
+  simulatedMs: number;
+  totals: RunReport['totals'];
+  queues: RunReport['queues'];
+  consumers: RunReport['consumers'];
+  tick: number;
+  tickMs: number;
+  producers: RunReport['producers'];
+}
+
+export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
+  return {
+    scenario: r.scenario,
+    seed: r.seed,
+    simulatedMs: r.simulatedMs,
+    totals: r.totals,
+    queues: r.queues,
+    consumers: r.consumers,
+    tick: r.tick,
+    tickMs,
+    producers: r.producers,
+  };
+}
+
+export function formatJson(r: RunReport, tickMs: number): string {
+  return JSON.stringify(toJsonReport(r, tickMs), null, 2) + '\n';
+}

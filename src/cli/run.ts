@@ -1,0 +1,94 @@
+/**
+ * The CLI as a function: `run(argv, io)` parses the arguments, runs the scenario and writes the
+ * report, returning the exit code. It never calls process.exit and touches no global stream, so
+ * tests drive it with fake streams and main.ts stays a two-line shell.
+ */
+import { createSim, report } from '../engine';
+import { presetDescription, presetIds } from '../scenarios';
+import { parseArgs, type Command } from './args';
+import { formatReport } from './format';
+import { formatJson } from './json';
+import { loadTarget } from './load';
+import { runScenario } from './progress';
+import { renderTable } from './table';
+import { USAGE } from './usage';
+
+export interface Output {
+  write(text: string): unknown;
+}
+
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  /** Is stderr a terminal? Only then is progress shown. */
+  isTTY: boolean;
+  /** Wall clock in ms for the progress line; defaults to Date.now. */
+  now?: () => number;
+  /** Directory that relative scenario paths are read from; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+
+const PROGRAM = 'sim';
+
+function fail(io: CliIO, lines: readonly string[], hint: boolean): number {
+  const text = lines.map((line, i) => (i === 0 ? `${PROGRAM}: error: ${line}` : line)).join('\n');
+  io.stderr.write(text + '\n');
+  if (hint) io.stderr.write(`Run "npm run -s sim -- --help" for usage.\n`);
+  return EXIT_USAGE;
+}
+
+function list(io: CliIO, json: boolean): number {
+  const presets = presetIds().map((id) => ({ id, description: presetDescription(id) }));
+  if (json) io.stdout.write(JSON.stringify(presets, null, 2) + '\n');
+  else
+    io.stdout.write(
+      renderTable(
+        ['preset', 'description'],
+        presets.map((p) => [p.id, p.description]),
+        2,
+      ).join('\n') + '\n',
+    );
+  return EXIT_OK;
+}
+
+function runOne(io: CliIO, cmd: Extract<Command, { kind: 'run' }>): number {
+  const loaded = loadTarget(cmd.target, io.cwd ?? process.cwd());
+  if (!loaded.ok) return fail(io, loaded.errors, false);
+  const st = createSim(loaded.scenario, { seed: cmd.seed, durationMs: cmd.durationMs });
+  const showProgress = io.isTTY && !cmd.json;
+  runScenario(
+    st,
+    showProgress ? { write: (t) => io.stderr.write(t), now: io.now ?? Date.now } : null,
+  );
+  const tickMs = st.tickUs / 1000;
+  const r = report(st);
+  io.stdout.write(
+    cmd.json ? formatJson(r, tickMs) : formatReport(r, { source: loaded.source, tickMs }),
+  );
+  return EXIT_OK;
+}
+
+export function run(argv: readonly string[], io: CliIO): number {
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) return fail(io, [parsed.error], true);
+    const cmd = parsed.command;
+    switch (cmd.kind) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return EXIT_OK;
+      case 'list':
+        return list(io, cmd.json);
+      case 'run':
+        return runOne(io, cmd);
+    }
+  } catch (e) {
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    io.stderr.write(`${PROGRAM}: internal error: ${detail}\n`);
+    return EXIT_INTERNAL;
+  }
+}
