@@ -3,13 +3,19 @@
  * (time, sequence) order from the heap, so idle time costs nothing and ties are deterministic.
  * Inputs from the run's timeline are applied at the start of their tick.
  */
+import { updateAlarm } from './broker';
+import { arriveAtBroker, onReachBrokerDirect } from './brokerIn';
 import { onAckArrives, onReachConsumer, onServiceDone } from './consumer';
+import { onAckTimeout, onVisibilityTimeout } from './consumerCrash';
 import { EV } from './eventKinds';
+import { onExpiryCheck } from './expiry';
+import { onRetryReady } from './failureHandling';
 import { heapPop } from './heap';
 import type { TimedInput } from './inputSchema';
 import { applyInput } from './inputs';
+import { onFlush } from './persistence';
 import { onArrival, onBurstToggle } from './producer';
-import { enqueue } from './queue';
+import { onBlockedRetry, onConfirmArrives, onConfirmTimeout, onPublishRetry } from './publisher';
 import type { Sink } from './sim';
 import type { SimState } from './state';
 
@@ -19,8 +25,10 @@ function runEvent(st: SimState, kind: number, a: number, b: number, sink: Sink):
       return onArrival(st, a, b, sink);
     case EV.BurstToggle:
       return onBurstToggle(st, a, sink);
-    case EV.ReachQueue:
-      return enqueue(st, a, sink);
+    case EV.ReachBroker:
+      return arriveAtBroker(st, a, b, sink);
+    case EV.ReachBrokerDirect:
+      return onReachBrokerDirect(st, a, b, sink);
     case EV.ReachConsumer:
       return onReachConsumer(st, a, b, sink);
     case EV.ServiceDone:
@@ -29,6 +37,26 @@ function runEvent(st: SimState, kind: number, a: number, b: number, sink: Sink):
       return onAckArrives(st, a, b, sink);
     case EV.ScheduledInput:
       return applyInput(st, st.schedule[a]!.input, sink);
+    case EV.DeferredInput:
+      return applyInput(st, st.restarts[a]!, sink);
+    case EV.ExpiryCheck:
+      return onExpiryCheck(st, a, sink);
+    case EV.RetryReady:
+      return onRetryReady(st, a, b, sink);
+    case EV.Flush:
+      return onFlush(st, sink);
+    case EV.ConfirmArrives:
+      return onConfirmArrives(st, a, b, sink);
+    case EV.ConfirmTimeout:
+      return onConfirmTimeout(st, a, b, sink);
+    case EV.PublishRetry:
+      return onPublishRetry(st, a, b, sink);
+    case EV.BlockedRetry:
+      return onBlockedRetry(st, a, sink);
+    case EV.VisibilityTimeout:
+      return onVisibilityTimeout(st, a, b, sink);
+    case EV.AckTimeout:
+      return onAckTimeout(st, a, b, sink);
     default:
       throw new Error(`engine bug: unknown event kind ${kind}`);
   }
@@ -46,6 +74,8 @@ export function processUntil(st: SimState, endUs: number, sink: Sink): void {
     if (t < st.nowUs) throw new Error(`engine bug: time went back from ${st.nowUs} to ${t}`);
     st.nowUs = t;
     runEvent(st, kind, a, b, sink);
+    // The memory alarm flips between events, never in the middle of one (no re-entrance).
+    if (st.broker.alarmPending) updateAlarm(st, sink);
   }
   st.nowUs = endUs;
 }
@@ -68,6 +98,32 @@ export function finished(st: SimState): boolean {
 }
 
 /**
+ * One step of the tick loop: apply the inputs of the current tick, then run events up to the
+ * next tick boundary, or further when no input or event falls inside the following ticks (idle
+ * ticks are skipped in one go). Kept apart from the loop so the engine optimises it as a normal
+ * function call rather than as one long on-stack-replaced loop. Returns the next timeline index.
+ */
+function step(
+  st: SimState,
+  target: number,
+  timeline: readonly TimedInput[],
+  next: number,
+  sink: Sink,
+): number {
+  st.nowUs = st.tick * st.tickUs;
+  while (next < timeline.length && timeline[next]!.tick === st.tick) {
+    applyInput(st, timeline[next++]!.input, sink);
+    if (st.broker.alarmPending) updateAlarm(st, sink);
+  }
+  const nextInputTick = next < timeline.length ? timeline[next]!.tick : target;
+  const nextEventTick = st.heap.size > 0 ? Math.floor(st.heap.t[0]! / st.tickUs) : target;
+  const endTick = Math.max(st.tick + 1, Math.min(nextEventTick, nextInputTick, target));
+  processUntil(st, endTick * st.tickUs, sink);
+  st.tick = endTick;
+  return next;
+}
+
+/**
  * Advance by up to `ticks` whole ticks (never past the end of the run). Returns the number of
  * ticks actually run.
  */
@@ -80,18 +136,7 @@ export function advance(
   const target = Math.min(st.endTick, st.tick + Math.max(0, Math.floor(ticks)));
   let next = timeline.length > 0 ? firstAt(timeline, st.tick) : 0;
   const start = st.tick;
-  while (st.tick < target) {
-    const tickStartUs = st.tick * st.tickUs;
-    st.nowUs = tickStartUs;
-    while (next < timeline.length && timeline[next]!.tick === st.tick)
-      applyInput(st, timeline[next++]!.input, sink);
-    // Skip whole idle ticks at once when no input or event falls inside them.
-    const nextInputTick = next < timeline.length ? timeline[next]!.tick : target;
-    const nextEventTick = st.heap.size > 0 ? Math.floor(st.heap.t[0]! / st.tickUs) : target;
-    const endTick = Math.max(st.tick + 1, Math.min(nextEventTick, nextInputTick, target));
-    processUntil(st, endTick * st.tickUs, sink);
-    st.tick = endTick;
-  }
+  while (st.tick < target) next = step(st, target, timeline, next, sink);
   return st.tick - start;
 }
 

@@ -1,18 +1,23 @@
 /**
- * A consumer: a pool of `concurrency` workers behind one prefetch window. Deliveries wait in a
- * local buffer until a worker is free; a worker processes, then acks (manual ack after
- * processing); the broker forgets the message when the ack arrives. A crash returns every
- * unacked delivery to the queue, flagged redelivered (R12).
+ * A consumer: `concurrency` workers behind one prefetch window. A delivery waits in a local
+ * buffer until a worker is free; the worker processes it, and then either the business effect
+ * is applied and an ack goes back (manual ack after processing), or the attempt failed and a
+ * nack or reject goes back (failures.ts decides what the broker does with it). With auto-ack the
+ * broker already forgot the message, so a failure or a crash loses it (R9).
  */
-import { EV } from './eventKinds';
+import { releaseCopy, releaseRef } from './copies';
+import { crashConsumer } from './consumerCrash';
+import { dispatch } from './delivery';
 import { sampleUs } from './distributions';
-import { dispatch, unackedLimit } from './delivery';
+import { EV } from './eventKinds';
+import { attemptFails, slowFactor } from './failure';
+import { handleFailure } from './failureHandling';
 import { histAdd } from './histogram';
-import { requeueSlots } from './queue';
-import { ringPush, ringReset, ringShift } from './ring';
+import { seenBefore } from './idempotency';
+import { ringPush, ringShift } from './ring';
 import { seriesCount } from './series';
-import { freeMsg, msgAt, schedule, type Sink } from './sim';
-import { Loc, type ConsumerState, type SimState } from './state';
+import { consumerName, deliveryAt, freeDelivery, queueName, schedule, type Sink } from './sim';
+import { DLoc, Loc, type ConsumerState, type Delivery, type SimState } from './state';
 
 function setBusy(c: ConsumerState, nowUs: number, busy: number): void {
   c.stats.busyAreaUs += c.busy * (nowUs - c.stats.busyChangedUs);
@@ -20,157 +25,165 @@ function setBusy(c: ConsumerState, nowUs: number, busy: number): void {
   c.busy = busy;
 }
 
-/** A delivery reaches the consumer: start it if a worker is free, else buffer it. */
-export function receive(st: SimState, ci: number, slot: number, sink: Sink): void {
-  const c = st.consumers[ci]!;
-  if (c.busy < c.concurrency) startService(st, ci, slot, sink);
-  else {
-    msgAt(st, slot).loc = Loc.Buffered;
-    ringPush(c.buffer, slot);
-  }
+/** Is this heap event still about the delivery it was scheduled for? */
+function current(st: SimState, dslot: number, tag: number, loc: number): Delivery | null {
+  const d = st.deliveries[dslot];
+  return d && d.tag === tag && d.loc === loc ? d : null;
 }
 
-function startService(st: SimState, ci: number, slot: number, sink: Sink): void {
+/** A delivery reaches the consumer: start it if a worker is free, else buffer it. */
+export function receive(st: SimState, dslot: number, sink: Sink): void {
+  const d = deliveryAt(st, dslot);
+  const ci = d.consumer;
   const c = st.consumers[ci]!;
-  const m = msgAt(st, slot);
+  if (c.busy < c.concurrency) startService(st, dslot, sink);
+  else {
+    d.loc = DLoc.Buffered;
+    ringPush(c.buffer, dslot);
+  }
+  if (c.crashWindow === 'afterReceive') crashConsumer(st, ci, 'afterReceive', sink);
+}
+
+export function onReachConsumer(st: SimState, dslot: number, tag: number, sink: Sink): void {
+  if (current(st, dslot, tag, DLoc.ToConsumer)) receive(st, dslot, sink);
+}
+
+function startService(st: SimState, dslot: number, sink: Sink): void {
+  const d = deliveryAt(st, dslot);
+  const c = st.consumers[d.consumer]!;
+  const m = st.msgs[d.slot]!;
   const now = st.nowUs;
   setBusy(c, now, c.busy + 1);
-  m.loc = Loc.InService;
-  m.serviceStartUs = now;
-  const doneUs = now + sampleUs(c.service, st.rng, c.stream);
-  schedule(st, doneUs, EV.ServiceDone, slot, m.tag);
+  d.loc = DLoc.InService;
+  d.serviceStartUs = now;
+  const doneUs = now + sampleUs(c.service, st.rng, c.stream, slowFactor(c, m));
+  schedule(st, doneUs, EV.ServiceDone, dslot, d.tag);
   if (sink)
-    sink.push({ type: 'processingStarted', atUs: now, msgId: m.id, consumer: st.nodeIds[c.node]! });
+    sink.push({
+      type: 'processingStarted',
+      atUs: now,
+      msgId: m.id,
+      consumer: consumerName(st, d.consumer),
+    });
 }
 
 /** Start buffered deliveries while workers are free. */
-function drainBuffer(st: SimState, ci: number, sink: Sink): void {
+export function drainBuffer(st: SimState, ci: number, sink: Sink): void {
   const c = st.consumers[ci]!;
-  while (c.buffer.size > 0 && c.busy < c.concurrency)
-    startService(st, ci, ringShift(c.buffer), sink);
+  while (c.buffer.size > 0 && c.busy < c.concurrency) startService(st, ringShift(c.buffer), sink);
 }
 
-/** Is this heap event still about the delivery it was scheduled for? */
-function current(st: SimState, slot: number, tag: number, loc: number): boolean {
-  const m = st.msgs[slot];
-  return m !== null && m !== undefined && m.tag === tag && m.loc === loc;
+/** Let go of a finished delivery. */
+function endDelivery(st: SimState, dslot: number): void {
+  const d = deliveryAt(st, dslot);
+  const m = st.msgs[d.slot];
+  if (m && m.dslot === dslot) m.dslot = -1;
+  freeDelivery(st, dslot);
+  releaseRef(st, d.slot);
 }
 
-export function onReachConsumer(st: SimState, slot: number, tag: number, sink: Sink): void {
-  if (!current(st, slot, tag, Loc.ToConsumer)) return;
-  receive(st, msgAt(st, slot).holder, slot, sink);
-}
-
-export function onServiceDone(st: SimState, slot: number, tag: number, sink: Sink): void {
-  if (!current(st, slot, tag, Loc.InService)) return;
-  const m = msgAt(st, slot);
-  const ci = m.holder;
+export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Sink): void {
+  const d = current(st, dslot, tag, DLoc.InService);
+  if (!d) return;
+  const ci = d.consumer;
   const c = st.consumers[ci]!;
+  const m = st.msgs[d.slot]!;
   const now = st.nowUs;
   setBusy(c, now, c.busy - 1);
-  histAdd(c.stats.service, now - m.serviceStartUs);
+  histAdd(c.stats.service, now - d.serviceStartUs);
   st.totals.processed++;
-  if (sink) sink.push({ type: 'processed', atUs: now, msgId: m.id, consumer: st.nodeIds[c.node]! });
+  d.failed = attemptFails(st, c, m);
+  let effect: 'applied' | 'duplicateSkipped' | 'none' = 'none';
+  if (d.failed) c.stats.failed++;
+  else if (seenBefore(c, m.origin, now)) {
+    effect = 'duplicateSkipped';
+    c.stats.duplicatesSkipped++;
+  } else {
+    effect = 'applied';
+    m.effects++;
+    c.stats.effects++;
+    st.totals.effects++;
+    if (m.effects > 1) st.totals.duplicateEffects++;
+  }
+  if (sink)
+    sink.push({
+      type: 'processed',
+      atUs: now,
+      msgId: m.id,
+      originId: m.origin,
+      consumer: consumerName(st, ci),
+      outcome: d.failed ? 'failed' : 'ok',
+      effect,
+    });
   // The freed worker takes the oldest buffered delivery before new ones are dispatched.
   drainBuffer(st, ci, sink);
-  m.loc = Loc.AckInFlight;
-  if (st.linkLatencyUs === 0) ackArrives(st, slot, sink);
-  else schedule(st, now + st.linkLatencyUs, EV.AckArrives, slot, m.tag);
+  if (d.autoAcked) {
+    // Nothing goes back: the broker forgot the message at delivery (R9).
+    endDelivery(st, dslot);
+    return;
+  }
+  d.loc = DLoc.AckInFlight;
+  if (effect !== 'none' && c.crashWindow === 'afterEffect') {
+    // Dies after the effect, before its ack leaves: the broker will deliver it again.
+    crashConsumer(st, ci, 'afterEffect', sink);
+    return;
+  }
+  if (st.linkLatencyUs === 0) ackArrives(st, dslot, sink);
+  else schedule(st, now + st.linkLatencyUs, EV.AckArrives, dslot, d.tag);
 }
 
-export function onAckArrives(st: SimState, slot: number, tag: number, sink: Sink): void {
-  if (!current(st, slot, tag, Loc.AckInFlight)) return;
-  ackArrives(st, slot, sink);
+export function onAckArrives(st: SimState, dslot: number, tag: number, sink: Sink): void {
+  if (current(st, dslot, tag, DLoc.AckInFlight)) ackArrives(st, dslot, sink);
 }
 
-/** The broker receives the ack: the message is done and leaves the system. */
-function ackArrives(st: SimState, slot: number, sink: Sink): void {
-  const m = msgAt(st, slot);
-  const ci = m.holder;
+/** The ack (or nack) reaches the broker. A stale one (the copy was taken back) is ignored. */
+function ackArrives(st: SimState, dslot: number, sink: Sink): void {
+  const d = deliveryAt(st, dslot);
+  const ci = d.consumer;
   const c = st.consumers[ci]!;
+  const m = st.msgs[d.slot]!;
+  const qi = m.queue;
   const now = st.nowUs;
+  if (!d.valid || m.tag !== d.tag || m.loc !== Loc.Unacked) {
+    c.stats.staleAcks++;
+    if (sink)
+      sink.push({
+        type: 'ackIgnored',
+        atUs: now,
+        msgId: m.id,
+        consumer: consumerName(st, ci),
+        reason: 'stale',
+      });
+    endDelivery(st, dslot);
+    return;
+  }
   c.unacked--;
   if (c.graceUnacked > c.unacked) c.graceUnacked = c.unacked;
+  if (d.failed) {
+    handleFailure(st, d, sink);
+    endDelivery(st, dslot);
+    dispatch(st, qi, sink);
+    return;
+  }
   const latencyUs = now - m.publishedUs;
   histAdd(c.stats.latency, latencyUs);
   c.stats.acked++;
   seriesCount(c.stats.ackSeries, now);
+  st.queues[qi]!.stats.acked++;
   st.totals.acked++;
   if (sink)
     sink.push({
       type: 'acked',
       atUs: now,
       msgId: m.id,
-      queue: st.nodeIds[st.queues[m.queue]!.node]!,
-      consumer: st.nodeIds[c.node]!,
+      originId: m.origin,
+      queue: queueName(st, qi),
+      consumer: consumerName(st, ci),
       latencyUs,
+      sentUs: now - st.linkLatencyUs,
     });
-  const qi = m.queue;
-  freeMsg(st, slot);
+  endDelivery(st, dslot);
+  releaseCopy(st, d.slot, 'acked');
   dispatch(st, qi, sink);
-}
-
-/** Crash: workers stop, the buffer is gone, and every unacked delivery is requeued (R12). */
-export function crashConsumer(st: SimState, ci: number, sink: Sink): void {
-  const c = st.consumers[ci]!;
-  if (!c.up) return;
-  const now = st.nowUs;
-  c.up = false;
-  setBusy(c, now, 0);
-  ringReset(c.buffer, []);
-  const held: number[] = [];
-  for (let slot = 0; slot < st.msgs.length; slot++) {
-    const m = st.msgs[slot];
-    if (m && m.holder === ci) held.push(slot);
-  }
-  for (const slot of held) {
-    const m = msgAt(st, slot);
-    m.holder = -1;
-    m.tag = 0;
-    m.redelivered = true;
-  }
-  c.unacked = 0;
-  c.graceUnacked = 0;
-  requeueSlots(st, c.queue, held);
-  if (sink) {
-    const queue = st.nodeIds[st.queues[c.queue]!.node]!;
-    const consumer = st.nodeIds[c.node]!;
-    for (const slot of held)
-      sink.push({
-        type: 'requeued',
-        atUs: now,
-        msgId: msgAt(st, slot).id,
-        queue,
-        consumer,
-        reason: 'consumerCrashed',
-      });
-    sink.push({ type: 'consumerCrashed', atUs: now, consumer, requeued: held.length });
-  }
-  dispatch(st, c.queue, sink);
-}
-
-export function restartConsumer(st: SimState, ci: number, sink: Sink): void {
-  const c = st.consumers[ci]!;
-  if (c.up) return;
-  c.up = true;
-  if (sink) sink.push({ type: 'consumerRestarted', atUs: st.nowUs, consumer: st.nodeIds[c.node]! });
-  dispatch(st, c.queue, sink);
-}
-
-export function setConcurrency(st: SimState, ci: number, concurrency: number, sink: Sink): void {
-  const c = st.consumers[ci]!;
-  c.concurrency = concurrency;
-  // Lowering the limit does not take deliveries back; the excess drains as acks arrive.
-  if (c.unacked > unackedLimit(c)) c.graceUnacked = c.unacked;
-  if (sink)
-    sink.push({
-      type: 'concurrencyChanged',
-      atUs: st.nowUs,
-      consumer: st.nodeIds[c.node]!,
-      concurrency,
-    });
-  if (c.up) {
-    drainBuffer(st, ci, sink);
-    dispatch(st, c.queue, sink);
-  }
+  if (c.crashWindow === 'afterAck') crashConsumer(st, ci, 'afterAck', sink);
 }

@@ -1,20 +1,27 @@
 /** Build the initial state of a run from a validated scenario. */
-import { compileDist, distMeanUs } from './distributions';
 import { EV } from './eventKinds';
 import { createHeap } from './heap';
-import { createHistogram } from './histogram';
+import { createLedger } from './ledger';
+import { compileConsumer, compileProducer, compileTemplates } from './compileNodes';
 import { scheduleArrival } from './producer';
 import { createRing } from './ring';
-import { addStream } from './rng';
 import type { Scenario } from './scenarioSchema';
 import { createSeries } from './series';
 import { schedule } from './sim';
-import type { ConsumerState, ProducerState, QueueState, SimState } from './state';
+import type { BrokerState, ExchangeState, QueueState, SimState } from './state';
 
 export const DEFAULT_TICK_MS = 10;
 export const DEFAULT_SEED = 1;
+/** Id of the broker when the scenario declares none. */
+export const IMPLICIT_BROKER_ID = 'broker';
 /** Buckets of the depth and throughput series start at this many ticks each. */
 const SERIES_TICKS_PER_BUCKET = 10;
+/** R32: a quorum queue's default delivery limit since RabbitMQ 4.0. */
+const QUORUM_DELIVERY_LIMIT = 20;
+/** R14: RabbitMQ's default consumer_timeout. */
+const CONSUMER_TIMEOUT_MS = 30 * 60 * 1000;
+/** S2: SQS's default visibility timeout. */
+const SQS_VISIBILITY_MS = 30_000;
 
 export interface CreateOptions {
   /** Overrides the scenario's seed. */
@@ -32,82 +39,109 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   const seriesPeriodUs = tickUs * SERIES_TICKS_PER_BUCKET;
   const nodeIds = scenario.nodes.map((n) => n.id);
   const nodeKinds = scenario.nodes.map((n) => n.kind);
-  const nodeIndex: number[] = [];
-  const counters = { producer: 0, queue: 0, consumer: 0 };
-  for (const n of scenario.nodes) nodeIndex.push(counters[n.kind]++);
-  const indexOfId = (id: string) => nodeIndex[nodeIds.indexOf(id)]!;
+  const counters: Record<string, number> = {
+    producer: 0,
+    exchange: 0,
+    queue: 0,
+    consumer: 0,
+    broker: 0,
+  };
+  const nodeIndex = scenario.nodes.map((n) => counters[n.kind]!++);
+  const nodeOf = (id: string) => nodeIds.indexOf(id);
+  const indexOfId = (id: string) => nodeIndex[nodeOf(id)]!;
 
   const rng: number[] = [];
-  const producers: ProducerState[] = [];
   const queues: QueueState[] = [];
-  const consumers: ConsumerState[] = [];
+  const exchanges: ExchangeState[] = [];
+  const brokerNode = scenario.nodes.findIndex((n) => n.kind === 'broker');
+  const brokerSpec = brokerNode >= 0 ? scenario.nodes[brokerNode] : undefined;
 
   scenario.nodes.forEach((n, node) => {
     if (n.kind !== 'queue') return;
+    const type = n.type ?? 'classic';
     queues.push({
       node,
-      ready: createRing(),
+      type,
+      durable: n.durable ?? true,
+      levels: Array.from({ length: (n.maxPriority ?? 0) + 1 }, () => createRing()),
+      readyCount: 0,
       consumers: [],
       rr: 0,
       nextEnqSeq: 0,
+      ttlUs: n.messageTtlMs === undefined ? -1 : toUs(n.messageTtlMs),
+      maxLength: n.maxLength ?? -1,
+      overflow: n.overflow ?? 'drop-head',
+      dlx: n.deadLetterTo === undefined ? -1 : nodeOf(n.deadLetterTo),
+      dlxKey: n.deadLetterRoutingKey ?? null,
+      deliveryLimit: n.deliveryLimit ?? (type === 'quorum' ? QUORUM_DELIVERY_LIMIT : -1),
+      countAllReturns: n.deliveryLimitCounts === 'all-returns',
+      sac: n.singleActiveConsumer ?? false,
+      activeConsumer: -1,
+      // R14: consumer_timeout defaults to 30 min; since 4.3 only quorum queues enforce it.
+      ackTimeoutUs: type === 'quorum' ? toUs(n.ackTimeoutMs ?? CONSUMER_TIMEOUT_MS) : 0,
+      visibilityUs: type === 'sqs' ? toUs(n.visibilityTimeoutMs ?? SQS_VISIBILITY_MS) : 0,
+      maxReceiveCount: n.maxReceiveCount ?? 0,
+      expiryAtUs: -1,
+      ledger: createLedger(),
       stats: {
         enqueued: 0,
         delivered: 0,
         depthMax: 0,
-        depthAreaUs: 0,
-        depthChangedUs: 0,
         waitSumUs: 0,
         depthSeries: createSeries(true, seriesPeriodUs),
+        acked: 0,
+        expired: 0,
+        deadLettered: {},
+        discarded: {},
+        requeued: 0,
+        rejectedPublish: 0,
+        outOfOrder: 0,
+        maxDeliveredSeq: -1,
       },
     });
   });
   scenario.nodes.forEach((n, node) => {
-    if (n.kind === 'producer') {
-      const arrival = compileDist(n.arrival);
-      producers.push({
-        node,
-        queue: indexOfId(n.to),
-        arrival,
-        baseMeanUs: distMeanUs(arrival),
-        rateScale: 1,
-        stream: addStream(rng, seed, `arrival:${n.id}`),
-        paused: false,
-        burstOn: true,
-        bursts: n.bursts ? { onUs: toUs(n.bursts.onMs), offUs: toUs(n.bursts.offMs) } : null,
-        startUs: toUs(n.startMs ?? 0),
-        limit: n.count ?? -1,
-        published: 0,
-        gen: 0,
-      });
-    } else if (n.kind === 'consumer') {
-      const queue = indexOfId(n.from);
-      queues[queue]!.consumers.push(consumers.length);
-      consumers.push({
-        node,
-        queue,
-        up: true,
-        concurrency: n.concurrency ?? 1,
-        prefetch: n.prefetch ?? 1,
-        service: compileDist(n.service),
-        stream: addStream(rng, seed, `service:${n.id}`),
-        busy: 0,
-        buffer: createRing(),
-        unacked: 0,
-        graceUnacked: 0,
-        stats: {
-          delivered: 0,
-          acked: 0,
-          redelivered: 0,
-          latency: createHistogram(),
-          wait: createHistogram(),
-          service: createHistogram(),
-          ackSeries: createSeries(false, seriesPeriodUs),
-          busyAreaUs: 0,
-          busyChangedUs: 0,
-        },
-      });
-    }
+    if (n.kind !== 'exchange') return;
+    exchanges.push({
+      node,
+      type: n.type,
+      bindings: (n.bindings ?? []).map((b) => ({
+        queue: indexOfId(b.queue),
+        key: b.key ?? '',
+        headers: b.headers ?? null,
+        match: b.match ?? 'all',
+      })),
+      alternate: n.alternateExchange === undefined ? -1 : indexOfId(n.alternateExchange),
+      stats: { routed: 0, unroutable: 0, copies: 0 },
+    });
   });
+  const producers = scenario.nodes.flatMap((n, node) =>
+    n.kind === 'producer' ? [compileProducer(n, node, nodeOf(n.to), rng, seed)] : [],
+  );
+  const templates = scenario.nodes.flatMap((n) =>
+    n.kind === 'producer' ? [compileTemplates(n, nodeKinds[nodeOf(n.to)] === 'queue')] : [],
+  );
+  const consumers = scenario.nodes.flatMap((n, node) =>
+    n.kind === 'consumer'
+      ? [compileConsumer(n, node, indexOfId(n.from), rng, seed, seriesPeriodUs)]
+      : [],
+  );
+  consumers.forEach((c, ci) => queues[c.queue]!.consumers.push(ci));
+
+  const broker: BrokerState = {
+    node: brokerNode,
+    up: true,
+    persistIntervalUs: toUs(
+      brokerSpec?.kind === 'broker' ? (brokerSpec.persistIntervalMs ?? 0) : 0,
+    ),
+    unwritten: [],
+    flushAtUs: -1,
+    watermark: brokerSpec?.kind === 'broker' ? (brokerSpec.memoryHighWatermark ?? 0) : 0,
+    alarm: false,
+    alarmPending: false,
+    held: 0,
+    stats: { crashes: 0, alarms: 0, alarmUs: 0, alarmSinceUs: 0, flushes: 0 },
+  };
 
   const st: SimState = {
     formatVersion: 1,
@@ -125,23 +159,45 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     nodeKinds,
     nodeIndex,
     producers,
+    exchanges,
     queues,
     consumers,
+    broker,
+    brokerEpoch: 0,
+    templates,
     msgs: [],
     freeSlots: [],
+    deliveries: [],
+    freeDeliveries: [],
+    pubs: [],
+    freePubs: [],
     nextMsgId: 1,
+    nextOrigin: 1,
     nextTag: 1,
+    nextPub: 1,
     totals: {
       published: 0,
+      routedCopies: 0,
       enqueued: 0,
       delivered: 0,
       redelivered: 0,
       requeued: 0,
       processed: 0,
       acked: 0,
+      gone: {},
+      notRouted: {},
+      deadLettered: 0,
+      unroutable: 0,
+      returned: 0,
+      effects: 0,
+      duplicateEffects: 0,
     },
     schedule: (scenario.schedule ?? []).map((s) => ({ atUs: toUs(s.atMs), input: s.input })),
+    restarts: [],
+    anyTtl:
+      queues.some((q) => q.ttlUs >= 0) || templates.some((ts) => ts.some((t) => t.ttlUs >= 0)),
   };
+  for (const q of queues) if (q.sac) q.activeConsumer = q.consumers[0] ?? -1;
 
   // Scheduled inputs first, so at equal times they act before the arrivals drawn below.
   st.schedule.forEach((s, i) => schedule(st, s.atUs, EV.ScheduledInput, i));

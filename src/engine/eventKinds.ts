@@ -4,14 +4,36 @@ export const EV = {
   Arrival: 1,
   /** a = producer index: flip between the on and off phase of a bursty producer. */
   BurstToggle: 2,
-  /** a = message slot: a published message reaches its queue. */
-  ReachQueue: 3,
-  /** a = message slot, b = delivery tag: a delivery reaches its consumer. */
+  /** a = publish slot, b = publish id: a publish reaches the broker. */
+  ReachBroker: 3,
+  /** a = delivery slot, b = delivery tag: a delivery reaches its consumer. */
   ReachConsumer: 4,
-  /** a = message slot, b = delivery tag: a worker finishes processing. */
+  /** a = delivery slot, b = delivery tag: a worker finishes processing. */
   ServiceDone: 5,
-  /** a = message slot, b = delivery tag: the consumer's ack reaches the broker. */
+  /** a = delivery slot, b = delivery tag: the consumer's ack or nack reaches the broker. */
   AckArrives: 6,
   /** a = index into state.schedule. */
   ScheduledInput: 7,
+  /** a = index into state.restarts: a restart requested by a crash with restartAfterMs. */
+  DeferredInput: 8,
+  /** a = queue index: expire the heads whose time has come (R20). */
+  ExpiryCheck: 9,
+  /** a = message slot, b = message id: a delayed retry is over; back to the queue. */
+  RetryReady: 10,
+  /** a = 0: write pending persistent messages to disk (batched fsync). */
+  Flush: 11,
+  /** a = publish slot, b = publish id: the confirm reaches the producer. */
+  ConfirmArrives: 12,
+  /** a = publish slot, b = publish id: no confirm in time. */
+  ConfirmTimeout: 13,
+  /** a = publish slot, b = publish id: send again after a nack. */
+  PublishRetry: 14,
+  /** a = producer index: a blocked producer tries its buffer again (onBlocked: retry). */
+  BlockedRetry: 15,
+  /** a = message slot, b = delivery tag: SQS visibility timeout (S2). */
+  VisibilityTimeout: 16,
+  /** a = delivery slot, b = delivery tag: consumer_timeout (R14). */
+  AckTimeout: 17,
+  /** a = origin, b = packed (epoch, producer, template, poison): a publish without confirms. */
+  ReachBrokerDirect: 18,
 } as const;

@@ -1,40 +1,154 @@
 /**
  * Events out of the engine: what happened, at which simulated microsecond. The UI animates and
- * logs from these (and from state), never from diffs. Node fields hold node ids.
+ * logs from these (and from state), never from diffs. Node fields hold node ids; `msgId` names
+ * one copy of a message in one queue, `originId` the business message shared by its copies.
  */
 
 interface At {
   atUs: number;
 }
 
+/** Why a copy left the system without being acked (see docs/scenario-format.md). */
+export type GoneReason = string;
+
 export type SimEvent =
-  | (At & { type: 'published'; msgId: number; producer: string; queue: string; arriveUs: number })
-  | (At & { type: 'enqueued'; msgId: number; queue: string; depth: number })
+  // Publishing
+  | (At & {
+      type: 'published';
+      originId: number;
+      producer: string;
+      to: string;
+      routingKey: string;
+      attempt: number;
+      arriveUs: number;
+    })
+  | (At & { type: 'routed'; originId: number; exchange: string; queues: string[] })
+  | (At & {
+      type: 'unroutable';
+      originId: number;
+      exchange: string;
+      outcome: 'dropped' | 'returned';
+    })
+  | (At & {
+      type: 'confirmed';
+      originId: number;
+      producer: string;
+      attempt: number;
+      ack: boolean;
+      latencyUs: number;
+    })
+  | (At & { type: 'confirmMissing'; originId: number; producer: string; attempt: number })
+  | (At & {
+      type: 'publishRetried';
+      originId: number;
+      producer: string;
+      attempt: number;
+      reason: 'nack' | 'timeout';
+    })
+  | (At & { type: 'producerBlocked' | 'producerUnblocked'; producer: string; buffered: number })
+  | (At & {
+      type: 'producerDropped';
+      originId: number;
+      producer: string;
+      reason: 'blocked' | 'bufferFull';
+    })
+  // In the broker
+  | (At & {
+      type: 'enqueued';
+      msgId: number;
+      originId: number;
+      queue: string;
+      depth: number;
+      priority: number;
+    })
+  | (At & { type: 'persisted'; msgId: number; queue: string })
   | (At & {
       type: 'delivered';
       msgId: number;
+      originId: number;
       queue: string;
       consumer: string;
       redelivered: boolean;
       deliveryCount: number;
       arriveUs: number;
+      outOfOrder: boolean;
     })
-  | (At & { type: 'processingStarted'; msgId: number; consumer: string })
-  | (At & { type: 'processed'; msgId: number; consumer: string })
-  | (At & { type: 'acked'; msgId: number; queue: string; consumer: string; latencyUs: number })
+  | (At & {
+      type: 'acked';
+      msgId: number;
+      originId: number;
+      queue: string;
+      consumer: string;
+      latencyUs: number;
+      /** When the ack left the consumer (it arrives at atUs). */
+      sentUs: number;
+    })
+  | (At & { type: 'ackIgnored'; msgId: number; consumer: string; reason: 'stale' })
+  | (At & {
+      type: 'nacked';
+      msgId: number;
+      queue: string;
+      consumer: string;
+      requeue: boolean;
+      method: 'nack' | 'reject';
+    })
   | (At & {
       type: 'requeued';
       msgId: number;
       queue: string;
       consumer: string;
-      reason: 'consumerCrashed';
+      reason: 'consumerCrashed' | 'nack' | 'ackTimeout' | 'visibilityTimeout' | 'brokerRestarted';
     })
+  | (At & {
+      type: 'retryScheduled';
+      msgId: number;
+      queue: string;
+      consumer: string;
+      attempt: number;
+      delayUs: number;
+    })
+  | (At & { type: 'retryReady'; msgId: number; queue: string })
+  | (At & { type: 'expired'; msgId: number; queue: string })
+  | (At & {
+      type: 'deadLettered';
+      msgId: number;
+      originId: number;
+      from: string;
+      to: string;
+      reason: string;
+      count: number;
+    })
+  | (At & { type: 'discarded'; msgId: number; originId: number; queue: string; reason: GoneReason })
+  | (At & { type: 'lost'; msgId: number; originId: number; where: string; reason: GoneReason })
+  | (At & { type: 'redriven'; msgId: number; previousId: number; from: string; to: string })
+  // At the consumer
+  | (At & { type: 'processingStarted'; msgId: number; consumer: string })
+  | (At & {
+      type: 'processed';
+      msgId: number;
+      originId: number;
+      consumer: string;
+      outcome: 'ok' | 'failed';
+      effect: 'applied' | 'duplicateSkipped' | 'none';
+    })
+  // Nodes
   | (At & { type: 'producerPaused' | 'producerResumed' | 'producerFinished'; producer: string })
   | (At & { type: 'burstStarted' | 'burstEnded'; producer: string })
   | (At & { type: 'rateChanged'; producer: string; ratePerSec: number })
-  | (At & { type: 'consumerCrashed'; consumer: string; requeued: number })
+  | (At & {
+      type: 'consumerCrashed';
+      consumer: string;
+      requeued: number;
+      lost: number;
+      window: string;
+    })
   | (At & { type: 'consumerRestarted'; consumer: string })
-  | (At & { type: 'concurrencyChanged'; consumer: string; concurrency: number })
+  | (At & { type: 'channelClosed'; consumer: string; reason: 'ackTimeout'; requeued: number })
+  | (At & { type: 'consumerChanged'; consumer: string; setting: string; value: string })
+  | (At & { type: 'activeConsumerChanged'; queue: string; consumer: string | null })
+  | (At & { type: 'brokerCrashed'; broker: string; lost: number; survived: number })
+  | (At & { type: 'brokerRestarted'; broker: string; recovered: number })
+  | (At & { type: 'alarm'; broker: string; on: boolean; held: number })
   | (At & { type: 'inputIgnored'; input: string; reason: string });
 
 export type SimEventType = SimEvent['type'];

@@ -1,13 +1,22 @@
 /** The engine's public surface: everything outside src/engine imports from here. */
-export { createSim, DEFAULT_SEED, DEFAULT_TICK_MS, type CreateOptions } from './create';
+export {
+  createSim,
+  DEFAULT_SEED,
+  DEFAULT_TICK_MS,
+  IMPLICIT_BROKER_ID,
+  type CreateOptions,
+} from './create';
 export { advance, advanceTo, finished, nextEventUs, processUntil, runToEnd } from './advance';
-export { snapshot, restore } from './snapshot';
+export { snapshot, restore, serializeState, deserializeState } from './snapshot';
 export { report, seriesPoints, summarize } from './metrics';
 export type {
   RunReport,
   QueueReport,
   ConsumerReport,
   ProducerReport,
+  ExchangeReport,
+  BrokerReport,
+  LedgerReport,
   LatencySummary,
 } from './metrics';
 export { checkInvariants } from './invariants';
@@ -19,16 +28,37 @@ export {
   validateTimeline,
   type Validation,
 } from './validate';
-export { LIMITS, DIST_KINDS, NODE_KINDS } from './scenarioSchema';
+export { LIMITS, DIST_KINDS, NODE_KINDS, type NodeKind } from './scenarioSchema';
 export type {
   Scenario,
   ScenarioNode,
   ProducerNode,
   QueueNode,
   ConsumerNode,
+  ExchangeNode,
+  BrokerNode,
+  Binding,
+  Template,
   Dist,
 } from './scenarioSchema';
-export { INPUT_TYPES, type Input, type TimedInput } from './inputSchema';
+export {
+  INPUT_TYPES,
+  CRASH_WINDOWS,
+  type CrashWindow,
+  type Input,
+  type TimedInput,
+} from './inputSchema';
 export type { SimEvent, SimEventType, EventSink } from './events';
-export type { SimState, Msg, ProducerState, QueueState, ConsumerState, Totals } from './state';
-export { Loc } from './state';
+export type {
+  SimState,
+  Msg,
+  Delivery,
+  ProducerState,
+  QueueState,
+  ConsumerState,
+  ExchangeState,
+  BrokerState,
+  Totals,
+} from './state';
+export { Loc, DLoc } from './state';
+export { readySlots } from './queue';

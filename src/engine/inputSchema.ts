@@ -3,47 +3,97 @@
  * engine at a tick (or at an exact time when scheduled in the scenario), never setters.
  */
 import * as v from 'valibot';
-import { integerIn, literalOf, nodeId, positiveNumber, show, strictObject } from './schemaHelpers';
+import {
+  integerIn,
+  literalOf,
+  nodeId,
+  oneOf,
+  positiveNumber,
+  probability,
+  show,
+  strictObject,
+} from './schemaHelpers';
 
 const producerInput = <const T extends string>(type: T) =>
   strictObject({ type: literalOf(type), producerId: nodeId });
-const consumerInput = <const T extends string>(type: T) =>
-  strictObject({ type: literalOf(type), consumerId: nodeId });
+
+/** Where in handling a message a consumer dies (issue 5's crash window). */
+export const CRASH_WINDOWS = ['now', 'afterReceive', 'afterEffect', 'afterAck'] as const;
+export type CrashWindow = (typeof CRASH_WINDOWS)[number];
+
+const InputVariants = [
+  producerInput('producerPaused'),
+  producerInput('producerResumed'),
+  strictObject({
+    type: literalOf('rateChanged'),
+    producerId: nodeId,
+    ratePerSec: positiveNumber(1_000_000),
+  }),
+  producerInput('poisonPublished'),
+  strictObject({
+    type: literalOf('consumerCrashed'),
+    consumerId: nodeId,
+    window: v.optional(oneOf(CRASH_WINDOWS)),
+    restartAfterMs: v.optional(positiveNumber(24 * 3600 * 1000)),
+  }),
+  strictObject({ type: literalOf('consumerRestarted'), consumerId: nodeId }),
+  strictObject({
+    type: literalOf('concurrencyChanged'),
+    consumerId: nodeId,
+    concurrency: integerIn(1, 1000),
+  }),
+  strictObject({
+    type: literalOf('prefetchChanged'),
+    consumerId: nodeId,
+    prefetch: integerIn(0, 10_000),
+  }),
+  strictObject({
+    type: literalOf('ackModeChanged'),
+    consumerId: nodeId,
+    ackMode: oneOf(['manual', 'auto'] as const),
+  }),
+  strictObject({ type: literalOf('failureRateChanged'), consumerId: nodeId, probability }),
+  strictObject({
+    type: literalOf('brokerCrashed'),
+    brokerId: v.optional(nodeId),
+    restartAfterMs: v.optional(positiveNumber(24 * 3600 * 1000)),
+  }),
+  strictObject({ type: literalOf('brokerRestarted'), brokerId: v.optional(nodeId) }),
+  strictObject({ type: literalOf('dlqRedriven'), queueId: nodeId, toQueueId: v.optional(nodeId) }),
+] as const;
 
 export const INPUT_TYPES = [
   'producerPaused',
   'producerResumed',
   'rateChanged',
+  'poisonPublished',
   'consumerCrashed',
   'consumerRestarted',
   'concurrencyChanged',
+  'prefetchChanged',
+  'ackModeChanged',
+  'failureRateChanged',
+  'brokerCrashed',
+  'brokerRestarted',
+  'dlqRedriven',
 ] as const;
 
-export const InputSchema = v.variant(
-  'type',
-  [
-    producerInput('producerPaused'),
-    producerInput('producerResumed'),
-    strictObject({
-      type: literalOf('rateChanged'),
-      producerId: nodeId,
-      ratePerSec: positiveNumber(1_000_000),
-    }),
-    consumerInput('consumerCrashed'),
-    consumerInput('consumerRestarted'),
-    strictObject({
-      type: literalOf('concurrencyChanged'),
-      consumerId: nodeId,
-      concurrency: integerIn(1, 1000),
-    }),
-  ],
-  (i) =>
-    i.expected === 'Object' || i.expected === 'object'
-      ? `must be an input object like { "type": "consumerCrashed", "consumerId": "c1" }`
-      : `must be one of ${INPUT_TYPES.join(', ')}, got ${show(i.input)}`,
+export const InputSchema = v.variant('type', [...InputVariants], (i) =>
+  i.expected === 'Object' || i.expected === 'object'
+    ? `must be an input object like { "type": "consumerCrashed", "consumerId": "c1" }`
+    : `must be one of ${INPUT_TYPES.join(', ')}, got ${show(i.input)}`,
 );
 
 export type Input = v.InferOutput<typeof InputSchema>;
+
+/** Which node kind each id field of an input must name. */
+export const INPUT_ID_FIELDS = {
+  producerId: 'producer',
+  consumerId: 'consumer',
+  brokerId: 'broker',
+  queueId: 'queue',
+  toQueueId: 'queue',
+} as const;
 
 /** One entry of a run's input timeline: the input is applied at the start of `tick`. */
 export interface TimedInput {

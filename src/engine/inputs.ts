@@ -1,42 +1,87 @@
 /** Applying an input to the state. Unknown ids are reported as an event, never thrown. */
-import { crashConsumer, restartConsumer, setConcurrency } from './consumer';
+import { crashBroker, restartBroker } from './broker';
+import { crashConsumer, restartConsumer } from './consumerCrash';
+import { setAckMode, setConcurrency, setFailureRate, setPrefetch } from './consumerSettings';
 import type { Input } from './inputSchema';
 import { pauseProducer, resumeProducer, setRate } from './producer';
+import { createMessage } from './publisher';
+import { redrive } from './redrive';
 import type { Sink } from './sim';
 import type { SimState } from './state';
 
-function indexOf(st: SimState, id: string, kind: string): number {
+function indexOf(st: SimState, id: string | undefined, kind: string): number {
+  if (id === undefined) return -1;
   const node = st.nodeIds.indexOf(id);
   return node >= 0 && st.nodeKinds[node] === kind ? st.nodeIndex[node]! : -1;
 }
 
+/** The broker named by an input: the scenario's broker node, or the implicit one if omitted. */
+function brokerMatches(st: SimState, id: string | undefined): boolean {
+  if (id === undefined) return true;
+  return st.broker.node >= 0 && st.nodeIds[st.broker.node] === id;
+}
+
+function ignored(st: SimState, input: Input, sink: Sink): void {
+  if (sink)
+    sink.push({
+      type: 'inputIgnored',
+      atUs: st.nowUs,
+      input: input.type,
+      reason: 'no such node of that kind',
+    });
+}
+
+const ms = (v: number | undefined) => (v === undefined ? 0 : Math.round(v * 1000));
+
 export function applyInput(st: SimState, input: Input, sink: Sink): void {
-  const target =
-    'producerId' in input
-      ? indexOf(st, input.producerId, 'producer')
-      : indexOf(st, input.consumerId, 'consumer');
-  if (target < 0) {
-    if (sink)
-      sink.push({
-        type: 'inputIgnored',
-        atUs: st.nowUs,
-        input: input.type,
-        reason: 'no such node of that kind',
-      });
-    return;
-  }
   switch (input.type) {
     case 'producerPaused':
-      return pauseProducer(st, target, sink);
     case 'producerResumed':
-      return resumeProducer(st, target, sink);
     case 'rateChanged':
-      return setRate(st, target, input.ratePerSec, sink);
-    case 'consumerCrashed':
-      return crashConsumer(st, target, sink);
+    case 'poisonPublished': {
+      const pi = indexOf(st, input.producerId, 'producer');
+      if (pi < 0) return ignored(st, input, sink);
+      if (input.type === 'producerPaused') return pauseProducer(st, pi, sink);
+      if (input.type === 'producerResumed') return resumeProducer(st, pi, sink);
+      if (input.type === 'rateChanged') return setRate(st, pi, input.ratePerSec, sink);
+      return createMessage(st, pi, true, sink);
+    }
+    case 'consumerCrashed': {
+      const ci = indexOf(st, input.consumerId, 'consumer');
+      if (ci < 0) return ignored(st, input, sink);
+      const c = st.consumers[ci]!;
+      c.crashRestartUs = ms(input.restartAfterMs);
+      const window = input.window ?? 'now';
+      if (window === 'now') return crashConsumer(st, ci, 'now', sink);
+      // Armed: the consumer dies when its handling of a message next reaches that point.
+      c.crashWindow = window;
+      return;
+    }
     case 'consumerRestarted':
-      return restartConsumer(st, target, sink);
     case 'concurrencyChanged':
-      return setConcurrency(st, target, input.concurrency, sink);
+    case 'prefetchChanged':
+    case 'ackModeChanged':
+    case 'failureRateChanged': {
+      const ci = indexOf(st, input.consumerId, 'consumer');
+      if (ci < 0) return ignored(st, input, sink);
+      if (input.type === 'consumerRestarted') return restartConsumer(st, ci, sink);
+      if (input.type === 'concurrencyChanged')
+        return setConcurrency(st, ci, input.concurrency, sink);
+      if (input.type === 'prefetchChanged') return setPrefetch(st, ci, input.prefetch, sink);
+      if (input.type === 'ackModeChanged') return setAckMode(st, ci, input.ackMode, sink);
+      return setFailureRate(st, ci, input.probability, sink);
+    }
+    case 'brokerCrashed':
+      if (!brokerMatches(st, input.brokerId)) return ignored(st, input, sink);
+      return crashBroker(st, ms(input.restartAfterMs), sink);
+    case 'brokerRestarted':
+      if (!brokerMatches(st, input.brokerId)) return ignored(st, input, sink);
+      return restartBroker(st, sink);
+    case 'dlqRedriven': {
+      const from = indexOf(st, input.queueId, 'queue');
+      const to = input.toQueueId === undefined ? -2 : indexOf(st, input.toQueueId, 'queue');
+      if (from < 0 || to === -1) return ignored(st, input, sink);
+      return redrive(st, from, to, sink);
+    }
   }
 }

@@ -1,11 +1,15 @@
 /**
- * The run's numbers, read from the state without changing it: totals, per-queue depth and wait,
- * per-consumer throughput, latency, queue wait and service time (mean, p50, p95, p99, max).
- * Times are reported in milliseconds.
+ * The run's numbers, read from the state without changing it: totals by fate and reason, per
+ * producer (confirms, retries, backpressure), per exchange, per queue (depth, wait, dead letters
+ * by reason, the delivery-guarantee ledger) and per consumer (throughput, latency, queue wait and
+ * service time: mean, p50, p95, p99, max). Times are reported in milliseconds.
  */
+import { brokerName } from './broker';
 import { histMeanUs, histQuantileUs, type Histogram } from './histogram';
-import type { Series } from './series';
-import type { SimState } from './state';
+import { dedupSize } from './idempotency';
+import { ledgerOpenCount } from './ledger';
+import { seriesTotal, type Series } from './series';
+import { DLoc, Loc, type SimState } from './state';
 
 export interface LatencySummary {
   count: number;
@@ -16,18 +20,40 @@ export interface LatencySummary {
   max: number;
 }
 
+export interface LedgerReport {
+  exactlyOnce: number;
+  duplicated: number;
+  extraEffects: number;
+  lost: number;
+  lostByReason: Record<string, number>;
+  open: number;
+  duplicatedIds: number[];
+  lostIds: number[];
+}
+
 export interface QueueReport {
   depth: number;
   depthMax: number;
   depthMean: number;
+  unacked: number;
+  retryWaiting: number;
   enqueued: number;
   delivered: number;
+  acked: number;
   arrivalRatePerSec: number;
   meanWaitMs: number;
+  requeued: number;
+  expired: number;
+  deadLettered: Record<string, number>;
+  discarded: Record<string, number>;
+  rejectedPublish: number;
+  outOfOrder: number;
+  ledger: LedgerReport;
 }
 
 export interface ConsumerReport {
   up: boolean;
+  ackMode: 'manual' | 'auto';
   concurrency: number;
   prefetch: number;
   busy: number;
@@ -35,6 +61,11 @@ export interface ConsumerReport {
   delivered: number;
   redelivered: number;
   acked: number;
+  failed: number;
+  effects: number;
+  duplicatesSkipped: number;
+  staleAcks: number;
+  idempotencyStore: number;
   throughputPerSec: number;
   utilisation: number;
   latencyMs: LatencySummary;
@@ -46,6 +77,35 @@ export interface ProducerReport {
   published: number;
   paused: boolean;
   ratePerSec: number;
+  attempts: number;
+  retries: number;
+  confirmedAck: number;
+  confirmedNack: number;
+  missingConfirms: number;
+  returned: number;
+  dropped: number;
+  buffered: number;
+  bufferMax: number;
+  blockedMs: number;
+  confirmLatencyMs: LatencySummary;
+  sendDelayMs: LatencySummary;
+}
+
+export interface ExchangeReport {
+  routed: number;
+  unroutable: number;
+  copies: number;
+}
+
+export interface BrokerReport {
+  id: string;
+  up: boolean;
+  alarm: boolean;
+  held: number;
+  unwritten: number;
+  crashes: number;
+  alarms: number;
+  alarmMs: number;
 }
 
 export interface RunReport {
@@ -55,6 +115,7 @@ export interface RunReport {
   simulatedMs: number;
   totals: {
     published: number;
+    routedCopies: number;
     enqueued: number;
     delivered: number;
     redelivered: number;
@@ -63,8 +124,28 @@ export interface RunReport {
     acked: number;
     inFlight: number;
     throughputPerSec: number;
+    deadLettered: number;
+    unroutable: number;
+    returned: number;
+    effects: number;
+    duplicateEffects: number;
+    gone: Record<string, number>;
+    notRouted: Record<string, number>;
   };
+  /** Where the live messages are right now (copies in the broker, deliveries at consumers). */
+  places: {
+    ready: number;
+    unacked: number;
+    retryWaiting: number;
+    toConsumer: number;
+    buffered: number;
+    inService: number;
+    ackInFlight: number;
+    detached: number;
+  };
+  broker: BrokerReport;
   producers: Record<string, ProducerReport>;
+  exchanges: Record<string, ExchangeReport>;
   queues: Record<string, QueueReport>;
   consumers: Record<string, ConsumerReport>;
 }
@@ -84,36 +165,86 @@ export function summarize(h: Histogram): LatencySummary {
 
 const perSec = (count: number, us: number) => (us > 0 ? (count * 1_000_000) / us : 0);
 
-export function report(st: SimState): RunReport {
-  const now = st.nowUs;
-  const producers: Record<string, ProducerReport> = {};
+function producerReports(st: SimState): Record<string, ProducerReport> {
+  const out: Record<string, ProducerReport> = {};
   for (const p of st.producers) {
-    producers[st.nodeIds[p.node]!] = {
-      published: p.published,
+    const s = p.stats;
+    const blockedNow = p.buffer.length > 0 ? st.nowUs - p.blockedSinceUs : 0;
+    out[st.nodeIds[p.node]!] = {
+      published: s.published,
       paused: p.paused,
       ratePerSec: p.baseMeanUs > 0 ? 1_000_000 / (p.baseMeanUs * p.rateScale) : 0,
+      attempts: s.attempts,
+      retries: s.retries,
+      confirmedAck: s.confirmedAck,
+      confirmedNack: s.confirmedNack,
+      missingConfirms: s.missingConfirms,
+      returned: s.returned,
+      dropped: s.dropped,
+      buffered: p.buffer.length / 5,
+      bufferMax: s.bufferMax,
+      blockedMs: ms(s.blockedUs + blockedNow),
+      confirmLatencyMs: summarize(s.confirmLatency),
+      sendDelayMs: summarize(s.sendDelay),
     };
   }
-  const queues: Record<string, QueueReport> = {};
-  for (const q of st.queues) {
+  return out;
+}
+
+function queueReports(st: SimState): Record<string, QueueReport> {
+  const now = st.nowUs;
+  const unacked = new Array<number>(st.queues.length).fill(0);
+  const waiting = new Array<number>(st.queues.length).fill(0);
+  for (const m of st.msgs) {
+    if (m?.loc === Loc.Unacked) unacked[m.queue]!++;
+    else if (m?.loc === Loc.RetryWait) waiting[m.queue]!++;
+  }
+  const out: Record<string, QueueReport> = {};
+  st.queues.forEach((q, qi) => {
     const s = q.stats;
-    const area = s.depthAreaUs + q.ready.size * (now - s.depthChangedUs);
-    queues[st.nodeIds[q.node]!] = {
-      depth: q.ready.size,
+    const area = seriesTotal(s.depthSeries, now);
+    const l = q.ledger;
+    out[st.nodeIds[q.node]!] = {
+      depth: q.readyCount,
       depthMax: s.depthMax,
       depthMean: now > 0 ? area / now : 0,
+      unacked: unacked[qi]!,
+      retryWaiting: waiting[qi]!,
       enqueued: s.enqueued,
       delivered: s.delivered,
+      acked: s.acked,
       arrivalRatePerSec: perSec(s.enqueued, now),
       meanWaitMs: s.delivered > 0 ? ms(s.waitSumUs / s.delivered) : 0,
+      requeued: s.requeued,
+      expired: s.expired,
+      deadLettered: { ...s.deadLettered },
+      discarded: { ...s.discarded },
+      rejectedPublish: s.rejectedPublish,
+      outOfOrder: s.outOfOrder,
+      ledger: {
+        exactlyOnce: l.exactlyOnce,
+        duplicated: l.duplicated,
+        extraEffects: l.extraEffects,
+        lost: l.lostTotal,
+        lostByReason: { ...l.lost },
+        open: ledgerOpenCount(l),
+        duplicatedIds: [...l.duplicatedIds],
+        lostIds: [...l.lostIds],
+      },
     };
-  }
-  const consumers: Record<string, ConsumerReport> = {};
+  });
+  return out;
+}
+
+function consumerReports(st: SimState): Record<string, ConsumerReport> {
+  const now = st.nowUs;
+  const out: Record<string, ConsumerReport> = {};
   for (const c of st.consumers) {
     const s = c.stats;
     const busyArea = s.busyAreaUs + c.busy * (now - s.busyChangedUs);
-    consumers[st.nodeIds[c.node]!] = {
+    out[st.nodeIds[c.node]!] = {
       up: c.up,
+      ackMode: c.autoAck ? 'auto' : 'manual',
       concurrency: c.concurrency,
       prefetch: c.prefetch,
       busy: c.busy,
@@ -121,6 +252,11 @@ export function report(st: SimState): RunReport {
       delivered: s.delivered,
       redelivered: s.redelivered,
       acked: s.acked,
+      failed: s.failed,
+      effects: s.effects,
+      duplicatesSkipped: s.duplicatesSkipped,
+      staleAcks: s.staleAcks,
+      idempotencyStore: dedupSize(c),
       throughputPerSec: perSec(s.acked, now),
       utilisation: now > 0 ? busyArea / now / c.concurrency : 0,
       latencyMs: summarize(s.latency),
@@ -128,28 +264,106 @@ export function report(st: SimState): RunReport {
       serviceMs: summarize(s.service),
     };
   }
+  return out;
+}
+
+export function report(st: SimState): RunReport {
+  const now = st.nowUs;
+  const exchanges: Record<string, ExchangeReport> = {};
+  for (const x of st.exchanges) exchanges[st.nodeIds[x.node]!] = { ...x.stats };
+  const b = st.broker;
   const t = st.totals;
+  let live = 0;
+  const places = {
+    ready: 0,
+    unacked: 0,
+    retryWaiting: 0,
+    toConsumer: 0,
+    buffered: 0,
+    inService: 0,
+    ackInFlight: 0,
+    detached: 0,
+  };
+  for (const m of st.msgs) {
+    if (!m) continue;
+    live++;
+    if (m.loc === Loc.Ready) places.ready++;
+    else if (m.loc === Loc.Unacked) places.unacked++;
+    else if (m.loc === Loc.RetryWait) places.retryWaiting++;
+    else if (m.loc === Loc.Detached) places.detached++;
+  }
+  for (const d of st.deliveries) {
+    if (!d) continue;
+    if (d.loc === DLoc.ToConsumer) places.toConsumer++;
+    else if (d.loc === DLoc.Buffered) places.buffered++;
+    else if (d.loc === DLoc.InService) places.inService++;
+    else places.ackInFlight++;
+  }
   return {
     scenario: st.name,
     seed: st.seed,
     tick: st.tick,
     simulatedMs: ms(now),
     totals: {
-      ...t,
-      inFlight: t.published - t.acked,
+      published: t.published,
+      routedCopies: t.routedCopies,
+      enqueued: t.enqueued,
+      delivered: t.delivered,
+      redelivered: t.redelivered,
+      requeued: t.requeued,
+      processed: t.processed,
+      acked: t.acked,
+      inFlight: live,
       throughputPerSec: perSec(t.acked, now),
+      deadLettered: t.deadLettered,
+      unroutable: t.unroutable,
+      returned: t.returned,
+      effects: t.effects,
+      duplicateEffects: t.duplicateEffects,
+      gone: { ...t.gone },
+      notRouted: { ...t.notRouted },
     },
-    producers,
-    queues,
-    consumers,
+    places,
+    broker: {
+      id: brokerName(st),
+      up: b.up,
+      alarm: b.alarm,
+      held: b.held,
+      unwritten: b.unwritten.length / 2,
+      crashes: b.stats.crashes,
+      alarms: b.stats.alarms,
+      alarmMs: ms(b.stats.alarmUs + (b.alarm ? now - b.stats.alarmSinceUs : 0)),
+    },
+    producers: producerReports(st),
+    exchanges,
+    queues: queueReports(st),
+    consumers: consumerReports(st),
   };
 }
 
-/** A series' points up to `nowUs` (including the partial last bucket), without changing it. */
+/**
+ * A series' points up to `nowUs`, without changing it: buckets the series has not reached yet
+ * because nothing changed (a quiet queue, a crashed consumer) are filled in (the level for a
+ * gauge, zero for a counter), and the partial last bucket is included.
+ */
 export function seriesPoints(s: Series, nowUs: number): { periodUs: number; values: number[] } {
   const values = s.values.slice();
-  const partialUs = nowUs - s.curStartUs;
-  if (partialUs > 0 && partialUs < s.periodUs) {
+  let start = s.curStartUs;
+  if (nowUs >= start + s.periodUs) {
+    // Close the current bucket, then whole idle buckets, as seriesAdvance would.
+    const acc = s.gauge ? s.acc + s.level * (start + s.periodUs - s.lastUs) : s.acc;
+    values.push(s.gauge ? acc / s.periodUs : acc);
+    start += s.periodUs;
+    while (nowUs >= start + s.periodUs) {
+      values.push(s.gauge ? s.level : 0);
+      start += s.periodUs;
+    }
+    const partialUs = nowUs - start;
+    if (partialUs > 0) values.push(s.gauge ? s.level : 0);
+    return { periodUs: s.periodUs, values };
+  }
+  const partialUs = nowUs - start;
+  if (partialUs > 0) {
     const acc = s.gauge ? s.acc + s.level * (nowUs - s.lastUs) : s.acc;
     values.push(s.gauge ? acc / partialUs : acc);
   }

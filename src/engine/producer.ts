@@ -1,16 +1,17 @@
 /**
- * A producer: publishes messages to its queue with the configured inter-arrival distribution,
- * optionally limited to `count` messages and switched on and off in bursts. Pausing or changing
- * the rate bumps a generation number, which turns the pending arrival event into a no-op.
+ * A producer's timing: it creates messages with the configured inter-arrival distribution,
+ * optionally limited to `count` and switched on and off in bursts. Pausing or changing the rate
+ * bumps a generation number, which turns the pending arrival event into a no-op. What happens
+ * to each message it creates is publisher.ts.
  */
 import { EV } from './eventKinds';
 import { sampleUs } from './distributions';
-import { enqueue } from './queue';
-import { allocMsg, schedule, type Sink } from './sim';
-import { Loc, type ProducerState, type SimState } from './state';
+import { createMessage } from './publisher';
+import { producerName, schedule, type Sink } from './sim';
+import type { ProducerState, SimState } from './state';
 
 function active(p: ProducerState): boolean {
-  return !p.paused && p.burstOn && (p.limit < 0 || p.published < p.limit);
+  return !p.paused && p.burstOn && (p.limit < 0 || p.created < p.limit);
 }
 
 /** Schedule the next arrival one inter-arrival gap after `fromUs`. */
@@ -31,44 +32,12 @@ function reschedule(st: SimState, pi: number): void {
 export function onArrival(st: SimState, pi: number, gen: number, sink: Sink): void {
   const p = st.producers[pi]!;
   if (gen !== p.gen || !active(p)) return;
-  const now = st.nowUs;
-  const id = st.nextMsgId++;
-  const slot = allocMsg(st, {
-    id,
-    producer: pi,
-    queue: p.queue,
-    loc: Loc.ToQueue,
-    holder: -1,
-    publishedUs: now,
-    readyUs: now,
-    enqSeq: -1,
-    deliveredUs: 0,
-    serviceStartUs: 0,
-    deliveries: 0,
-    redelivered: false,
-    tag: 0,
-  });
-  p.published++;
-  st.totals.published++;
-  const arriveUs = now + st.linkLatencyUs;
-  if (sink) {
-    const producer = st.nodeIds[p.node]!;
-    sink.push({
-      type: 'published',
-      atUs: now,
-      msgId: id,
-      producer,
-      queue: st.nodeIds[st.queues[p.queue]!.node]!,
-      arriveUs,
-    });
-    if (p.limit >= 0 && p.published >= p.limit)
-      sink.push({ type: 'producerFinished', atUs: now, producer });
-  }
-  // Draw the next gap before the message moves on, so the arrival stream is independent of
-  // whatever the broker does with this message.
-  scheduleArrival(st, pi, now);
-  if (st.linkLatencyUs === 0) enqueue(st, slot, sink);
-  else schedule(st, arriveUs, EV.ReachQueue, slot);
+  // Draw the next gap first, so the arrival stream is independent of what the broker does.
+  p.created++;
+  if (sink && p.limit >= 0 && p.created >= p.limit)
+    sink.push({ type: 'producerFinished', atUs: st.nowUs, producer: producerName(st, pi) });
+  scheduleArrival(st, pi, st.nowUs);
+  createMessage(st, pi, false, sink);
 }
 
 export function onBurstToggle(st: SimState, pi: number, sink: Sink): void {
@@ -76,7 +45,7 @@ export function onBurstToggle(st: SimState, pi: number, sink: Sink): void {
   const bursts = p.bursts;
   if (!bursts) return;
   const now = st.nowUs;
-  const producer = st.nodeIds[p.node]!;
+  const producer = producerName(st, pi);
   p.burstOn = !p.burstOn;
   if (p.burstOn) {
     if (sink) sink.push({ type: 'burstStarted', atUs: now, producer });
@@ -94,22 +63,28 @@ export function pauseProducer(st: SimState, pi: number, sink: Sink): void {
   if (p.paused) return;
   p.paused = true;
   p.gen++;
-  if (sink) sink.push({ type: 'producerPaused', atUs: st.nowUs, producer: st.nodeIds[p.node]! });
+  if (sink) sink.push({ type: 'producerPaused', atUs: st.nowUs, producer: producerName(st, pi) });
 }
 
 export function resumeProducer(st: SimState, pi: number, sink: Sink): void {
   const p = st.producers[pi]!;
   if (!p.paused) return;
   p.paused = false;
-  if (sink) sink.push({ type: 'producerResumed', atUs: st.nowUs, producer: st.nodeIds[p.node]! });
+  if (sink) sink.push({ type: 'producerResumed', atUs: st.nowUs, producer: producerName(st, pi) });
   reschedule(st, pi);
 }
 
 /** New rate: scale every later gap so the mean gap is 1/rate; the current gap is redrawn. */
 export function setRate(st: SimState, pi: number, ratePerSec: number, sink: Sink): void {
   const p = st.producers[pi]!;
-  p.rateScale = 1_000_000 / ratePerSec / p.baseMeanUs;
+  if (p.baseMeanUs > 0) p.rateScale = 1_000_000 / ratePerSec / p.baseMeanUs;
+  else {
+    // A batch producer (all gaps 0) gets a steady stream at the new rate instead.
+    p.arrival = { dist: 'constant', us: 1_000_000 / ratePerSec };
+    p.baseMeanUs = p.arrival.us;
+    p.rateScale = 1;
+  }
   if (sink)
-    sink.push({ type: 'rateChanged', atUs: st.nowUs, producer: st.nodeIds[p.node]!, ratePerSec });
+    sink.push({ type: 'rateChanged', atUs: st.nowUs, producer: producerName(st, pi), ratePerSec });
   reschedule(st, pi);
 }

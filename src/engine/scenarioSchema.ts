@@ -1,110 +1,45 @@
 /**
- * Scenario format, version 1 (documented in docs/scenario-format.md). Later issues extend it
- * with optional fields only, so every version-1 file keeps loading.
+ * Scenario format, version 1 (documented in docs/scenario-format.md). Later work extends it
+ * with optional fields and node kinds only, so every version-1 file keeps loading.
  */
 import * as v from 'valibot';
+import { LIMITS } from './limits';
+import { InputSchema } from './inputSchema';
+import { BrokerSchema } from './schemaBroker';
+import { ConsumerSchema } from './schemaConsumer';
+import { ExchangeSchema } from './schemaExchange';
+import { ProducerSchema } from './schemaProducer';
+import { QueueSchema } from './schemaQueue';
 import {
   arrayOf,
   integerIn,
   literalOf,
-  nodeId,
   nonNegativeNumber,
   numberIn,
   positiveNumber,
-  strictObject,
   show,
+  strictObject,
   text,
 } from './schemaHelpers';
-import { InputSchema } from './inputSchema';
 
-/** Caps that keep a run within what a browser tab or a CI job can hold. */
-export const LIMITS = {
-  nodes: 200,
-  durationMs: 7 * 24 * 3600 * 1000,
-  timeMs: 24 * 3600 * 1000,
-  tickMsMin: 0.01,
-  tickMsMax: 60_000,
-  count: 100_000_000,
-  concurrency: 1000,
-  prefetch: 10_000,
-  sigma: 4,
-  scheduleItems: 10_000,
-  nameLength: 200,
-  descriptionLength: 2000,
-} as const;
+export { LIMITS } from './limits';
+export { DIST_KINDS, DistSchema, type Dist } from './schemaDist';
+export type { ProducerNode, Template } from './schemaProducer';
+export type { QueueNode } from './schemaQueue';
+export type { ConsumerNode, FailureModel, RetryPolicy } from './schemaConsumer';
+export type { ExchangeNode, Binding } from './schemaExchange';
+export type { BrokerNode } from './schemaBroker';
 
-const ms = positiveNumber(LIMITS.timeMs);
+export const NODE_KINDS = ['producer', 'exchange', 'queue', 'consumer', 'broker'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
 
-const ConstantDist = strictObject({
-  dist: literalOf('constant'),
-  ms: nonNegativeNumber(LIMITS.timeMs),
-});
-const UniformDist = strictObject({
-  dist: literalOf('uniform'),
-  minMs: nonNegativeNumber(LIMITS.timeMs),
-  maxMs: nonNegativeNumber(LIMITS.timeMs),
-});
-const ExponentialDist = strictObject({ dist: literalOf('exponential'), meanMs: ms });
-const LognormalDist = strictObject({
-  dist: literalOf('lognormal'),
-  meanMs: ms,
-  sigma: numberIn(0, LIMITS.sigma, 'a number from 0 to 4'),
-});
-
-export const DIST_KINDS = ['constant', 'uniform', 'exponential', 'lognormal'] as const;
-
-export const DistSchema = v.pipe(
-  v.variant('dist', [ConstantDist, UniformDist, ExponentialDist, LognormalDist], (i) =>
+export const NodeSchema = v.variant(
+  'kind',
+  [ProducerSchema, ExchangeSchema, QueueSchema, ConsumerSchema, BrokerSchema],
+  (i) =>
     i.expected === 'Object' || i.expected === 'object'
-      ? `must be a distribution object like { "dist": "exponential", "meanMs": 20 }, got ${show(i.input)}`
-      : `must be one of ${DIST_KINDS.join(', ')}, got ${show(i.input)}`,
-  ),
-  v.check(
-    (d) => d.dist !== 'uniform' || d.maxMs >= d.minMs,
-    (i) => {
-      const d = i.input as { minMs: number; maxMs: number };
-      return `maxMs (${d.maxMs}) must be at least minMs (${d.minMs})`;
-    },
-  ),
-);
-
-const label = v.optional(text(80));
-
-const BurstsSchema = strictObject({ onMs: ms, offMs: ms });
-
-export const ProducerSchema = strictObject({
-  id: nodeId,
-  kind: literalOf('producer'),
-  label,
-  to: nodeId,
-  arrival: DistSchema,
-  count: v.optional(integerIn(1, LIMITS.count)),
-  startMs: v.optional(nonNegativeNumber(LIMITS.durationMs)),
-  bursts: v.optional(BurstsSchema),
-});
-
-export const QueueSchema = strictObject({
-  id: nodeId,
-  kind: literalOf('queue'),
-  label,
-});
-
-export const ConsumerSchema = strictObject({
-  id: nodeId,
-  kind: literalOf('consumer'),
-  label,
-  from: nodeId,
-  concurrency: v.optional(integerIn(1, LIMITS.concurrency)),
-  prefetch: v.optional(integerIn(0, LIMITS.prefetch)),
-  service: DistSchema,
-});
-
-export const NODE_KINDS = ['producer', 'queue', 'consumer'] as const;
-
-export const NodeSchema = v.variant('kind', [ProducerSchema, QueueSchema, ConsumerSchema], (i) =>
-  i.expected === 'Object' || i.expected === 'object'
-    ? `must be a node object, got ${show(i.input)}`
-    : `must be one of ${NODE_KINDS.join(', ')}, got ${show(i.input)}`,
+      ? `must be a node object, got ${show(i.input)}`
+      : `must be one of ${NODE_KINDS.join(', ')}, got ${show(i.input)}`,
 );
 
 export const ScheduledInputSchema = strictObject({
@@ -134,10 +69,6 @@ export const ScenarioSchema = strictObject({
   schedule: v.optional(arrayOf(ScheduledInputSchema, LIMITS.scheduleItems, 'scheduled inputs')),
 });
 
-export type Dist = v.InferOutput<typeof DistSchema>;
-export type ProducerNode = v.InferOutput<typeof ProducerSchema>;
-export type QueueNode = v.InferOutput<typeof QueueSchema>;
-export type ConsumerNode = v.InferOutput<typeof ConsumerSchema>;
 export type ScenarioNode = v.InferOutput<typeof NodeSchema>;
 export type ScheduledInput = v.InferOutput<typeof ScheduledInputSchema>;
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;

@@ -76,9 +76,39 @@ export function literalOf<const T extends string | number>(value: T) {
   return v.literal(value, (i) => `must be ${JSON.stringify(value)}, ${got(i)}`);
 }
 
-export function oneOf<const T extends readonly string[]>(options: T, what: string) {
-  return v.picklist(options, (i) => `${what} must be one of ${options.join(', ')}, ${got(i)}`);
+export function oneOf<const T extends readonly string[]>(options: T) {
+  return v.picklist(options, (i) => `must be one of ${options.join(', ')}, ${got(i)}`);
 }
+
+export const bool = v.boolean((i) => `must be true or false, ${got(i)}`);
+
+export const probability = numberIn(0, 1, 'a probability from 0 to 1');
+
+/** Message headers or binding arguments: a small record of text or number values. */
+export const headerMap = v.pipe(
+  v.record(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9_.:-]{1,64}$/,
+        (i) => `header names must be 1-64 letters, digits, '_', '.', ':' or '-', ${got(i)}`,
+      ),
+    ),
+    v.union(
+      [v.pipe(v.string(), v.maxLength(200)), v.number()],
+      (i) => `must be text or a number, ${got(i)}`,
+    ),
+    (i) => `must be an object of header names to values, ${got(i)}`,
+  ),
+  v.check((r) => Object.keys(r).length <= 16, 'must hold at most 16 headers'),
+);
+
+/** A routing key or binding key: dot-separated words, at most 255 characters. */
+export const routingKey = v.pipe(
+  v.string((i) => `must be a routing key (text), ${got(i)}`),
+  v.maxLength(255, 'must be at most 255 characters'),
+  v.check((k) => ![...k].some((ch) => ch.charCodeAt(0) < 32), 'must not hold control characters'),
+);
 
 export function strictObject<const T extends v.ObjectEntries>(entries: T, what = 'an object') {
   return v.strictObject(entries, (i) =>

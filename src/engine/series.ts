@@ -66,3 +66,12 @@ export function seriesCount(s: Series, nowUs: number, n = 1): void {
   seriesAdvance(s, nowUs);
   s.acc += n;
 }
+
+/** ∫ level dt (gauge) or the event count (counter) from 0 to `nowUs`, without changing the series. */
+export function seriesTotal(s: Series, nowUs: number): number {
+  let total = 0;
+  for (const v of s.values) total += v;
+  if (!s.gauge) return total + s.acc;
+  // Merging keeps areas: the mean of two buckets times twice the width is their summed area.
+  return total * s.periodUs + s.acc + s.level * (nowUs - s.lastUs);
+}

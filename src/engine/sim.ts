@@ -1,20 +1,37 @@
-/** Small helpers every engine module shares: scheduling, message slots and event output. */
+/** Helpers every engine module shares: scheduling, record pools and event output. */
 import { heapPush } from './heap';
 import type { EventSink } from './events';
-import type { Msg, SimState } from './state';
+import { DLoc, type Delivery, type Msg, type PendingPublish, type SimState } from './state';
+
+export type Sink = EventSink | undefined;
 
 export function schedule(st: SimState, atUs: number, kind: number, a: number, b = 0): void {
   heapPush(st.heap, atUs, st.seq++, kind, a, b);
 }
 
-/** Store a new live message and return its slot. */
+export function nodeName(st: SimState, node: number): string {
+  return st.nodeIds[node]!;
+}
+
+export function queueName(st: SimState, qi: number): string {
+  return st.nodeIds[st.queues[qi]!.node]!;
+}
+
+export function consumerName(st: SimState, ci: number): string {
+  return st.nodeIds[st.consumers[ci]!.node]!;
+}
+
+export function producerName(st: SimState, pi: number): string {
+  return st.nodeIds[st.producers[pi]!.node]!;
+}
+
+/** Store a new live copy and return its slot. */
 export function allocMsg(st: SimState, msg: Msg): number {
   const slot = st.freeSlots.length > 0 ? st.freeSlots.pop()! : st.msgs.length;
   st.msgs[slot] = msg;
   return slot;
 }
 
-/** The message reached a final fate: forget it (its numbers are already in the metrics). */
 export function freeMsg(st: SimState, slot: number): void {
   st.msgs[slot] = null;
   st.freeSlots.push(slot);
@@ -26,4 +43,83 @@ export function msgAt(st: SimState, slot: number): Msg {
   return m;
 }
 
-export type Sink = EventSink | undefined;
+/**
+ * Freed delivery records, reused so that the hot path allocates nothing. Not part of the state:
+ * a record here is referenced by no state, and every field is rewritten when it is reused.
+ */
+const spareDeliveries: Delivery[] = [];
+const SPARE_MAX = 4096;
+
+/** A new delivery (ToConsumer, valid) in a free slot; returns the slot. */
+export function newDelivery(
+  st: SimState,
+  tag: number,
+  slot: number,
+  consumer: number,
+  nowUs: number,
+  autoAcked: boolean,
+): number {
+  const d = spareDeliveries.pop();
+  let rec: Delivery;
+  if (d) {
+    d.tag = tag;
+    d.slot = slot;
+    d.consumer = consumer;
+    d.loc = DLoc.ToConsumer;
+    d.deliveredUs = nowUs;
+    d.serviceStartUs = 0;
+    d.valid = true;
+    d.autoAcked = autoAcked;
+    d.failed = false;
+    rec = d;
+  } else {
+    rec = {
+      tag,
+      slot,
+      consumer,
+      loc: DLoc.ToConsumer,
+      deliveredUs: nowUs,
+      serviceStartUs: 0,
+      valid: true,
+      autoAcked,
+      failed: false,
+    };
+  }
+  const dslot = st.freeDeliveries.length > 0 ? st.freeDeliveries.pop()! : st.deliveries.length;
+  st.deliveries[dslot] = rec;
+  return dslot;
+}
+
+export function freeDelivery(st: SimState, slot: number): void {
+  const d = st.deliveries[slot];
+  st.deliveries[slot] = null;
+  st.freeDeliveries.push(slot);
+  if (d && spareDeliveries.length < SPARE_MAX) spareDeliveries.push(d);
+}
+
+export function deliveryAt(st: SimState, slot: number): Delivery {
+  const d = st.deliveries[slot];
+  if (!d) throw new Error(`engine bug: no delivery in slot ${slot}`);
+  return d;
+}
+
+export function allocPub(st: SimState, p: PendingPublish): number {
+  const slot = st.freePubs.length > 0 ? st.freePubs.pop()! : st.pubs.length;
+  st.pubs[slot] = p;
+  return slot;
+}
+
+export function freePub(st: SimState, slot: number): void {
+  st.pubs[slot] = null;
+  st.freePubs.push(slot);
+}
+
+/** The publish record in `slot` if it is still the one with this id. */
+export function pubIf(st: SimState, slot: number, id: number): PendingPublish | null {
+  const p = st.pubs[slot];
+  return p && p.id === id ? p : null;
+}
+
+export function bump(record: Record<string, number>, key: string, n = 1): void {
+  record[key] = (record[key] ?? 0) + n;
+}

@@ -67,7 +67,7 @@ describe('invalid scenarios are rejected with every problem, each naming path an
     [
       'to names a consumer',
       withNode(0, { to: 'payment' }),
-      ['nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue'],
+      ['nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue or an exchange'],
     ],
     [
       'from names a producer',
@@ -76,8 +76,8 @@ describe('invalid scenarios are rejected with every problem, each naming path an
     ],
     [
       'unknown kind',
-      withNode(1, { kind: 'exchange' }),
-      ['nodes[1].kind: must be one of producer, queue, consumer, got "exchange"'],
+      withNode(1, { kind: 'database' }),
+      ['nodes[1].kind: must be one of producer, exchange, queue, consumer, broker, got "database"'],
     ],
     [
       'unknown distribution',

@@ -1,7 +1,9 @@
 /**
  * The golden trace: one fixed run whose event-trace hash Node (vitest) and Chromium (Playwright)
  * must both reproduce bit for bit. It uses every distribution, link latency, bursts, a scheduled
- * crash and restart, and timeline inputs, so any engine-dependent arithmetic would show up.
+ * crash and restart, routing through a topic exchange, TTL, priorities, dead letters, retries with
+ * jitter, confirms with retries, persistence, a broker crash and the three queue types, and
+ * timeline inputs, so any engine-dependent arithmetic or ordering would show up.
  */
 import {
   advance,
@@ -19,7 +21,14 @@ export const GOLDEN_SCENARIO = {
   tickMs: 10,
   linkLatencyMs: 3,
   nodes: [
-    { id: 'steady', kind: 'producer', to: 'work', arrival: { dist: 'exponential', meanMs: 40 } },
+    { id: 'rabbit', kind: 'broker', persistIntervalMs: 40, memoryHighWatermark: 400 },
+    {
+      id: 'steady',
+      kind: 'producer',
+      to: 'work',
+      arrival: { dist: 'exponential', meanMs: 40 },
+      persistent: true,
+    },
     {
       id: 'bursty',
       kind: 'producer',
@@ -35,8 +44,51 @@ export const GOLDEN_SCENARIO = {
       count: 500,
       startMs: 1000,
     },
+    {
+      id: 'events',
+      kind: 'producer',
+      to: 'topics',
+      arrival: { dist: 'exponential', meanMs: 60 },
+      confirms: true,
+      persistent: true,
+      publishRetry: { timeoutMs: 150, maxAttempts: 3, backoffMs: 20 },
+      templates: [
+        { routingKey: 'order.created', priority: 1 },
+        { routingKey: 'order.paid', priority: 5, ttlMs: 400 },
+        { routingKey: 'audit.login', headers: { kind: 'audit' } },
+      ],
+    },
+    {
+      id: 'topics',
+      kind: 'exchange',
+      type: 'topic',
+      bindings: [
+        { queue: 'orders', key: 'order.*' },
+        { queue: 'audit', key: 'audit.#' },
+        { queue: 'jobs', key: '#' },
+      ],
+    },
     { id: 'work', kind: 'queue' },
     { id: 'side', kind: 'queue' },
+    {
+      id: 'orders',
+      kind: 'queue',
+      maxPriority: 5,
+      messageTtlMs: 2000,
+      deadLetterTo: 'dlq',
+      maxLength: 30,
+    },
+    { id: 'audit', kind: 'queue', type: 'quorum', deliveryLimit: 3, deadLetterTo: 'dlq' },
+    {
+      id: 'jobs',
+      kind: 'queue',
+      type: 'sqs',
+      visibilityTimeoutMs: 200,
+      maxReceiveCount: 3,
+      deadLetterTo: 'jobs-dlq',
+    },
+    { id: 'dlq', kind: 'queue' },
+    { id: 'jobs-dlq', kind: 'queue', type: 'sqs' },
     {
       id: 'w1',
       kind: 'consumer',
@@ -57,14 +109,46 @@ export const GOLDEN_SCENARIO = {
       id: 's1',
       kind: 'consumer',
       from: 'side',
-      concurrency: 1,
-      prefetch: 1,
       service: { dist: 'uniform', minMs: 10, maxMs: 30 },
+    },
+    {
+      id: 'o1',
+      kind: 'consumer',
+      from: 'orders',
+      prefetch: 2,
+      service: { dist: 'exponential', meanMs: 70 },
+      failure: { probability: 0.2, poisonShare: 0.05 },
+      retry: { policy: 'decorrelated-jitter', baseMs: 20, capMs: 500, maxAttempts: 4 },
+      idempotent: { storeSize: 100 },
+    },
+    {
+      id: 'a1',
+      kind: 'consumer',
+      from: 'audit',
+      service: { dist: 'constant', ms: 30 },
+      failure: { probability: 0.3 },
+      retry: { policy: 'requeue', method: 'reject' },
+    },
+    {
+      id: 'j1',
+      kind: 'consumer',
+      from: 'jobs',
+      service: { dist: 'exponential', meanMs: 150 },
+      ackMode: 'manual',
+    },
+    {
+      id: 'j2',
+      kind: 'consumer',
+      from: 'jobs',
+      service: { dist: 'exponential', meanMs: 150 },
+      ackMode: 'auto',
     },
   ],
   schedule: [
     { atMs: 15_000, input: { type: 'consumerCrashed', consumerId: 'w1' } },
     { atMs: 21_000, input: { type: 'consumerRestarted', consumerId: 'w1' } },
+    { atMs: 30_000, input: { type: 'brokerCrashed', restartAfterMs: 2_000 } },
+    { atMs: 40_000, input: { type: 'dlqRedriven', queueId: 'dlq', toQueueId: 'orders' } },
   ],
 } as const;
 
@@ -75,10 +159,21 @@ export const GOLDEN_TIMELINE: TimedInput[] = [
   { tick: 3100, input: { type: 'producerResumed', producerId: 'batch' } },
   { tick: 4000, input: { type: 'consumerCrashed', consumerId: 'w2' } },
   { tick: 4200, input: { type: 'consumerRestarted', consumerId: 'w2' } },
+  {
+    tick: 4500,
+    input: {
+      type: 'consumerCrashed',
+      consumerId: 'o1',
+      window: 'afterEffect',
+      restartAfterMs: 500,
+    },
+  },
+  { tick: 4700, input: { type: 'poisonPublished', producerId: 'events' } },
+  { tick: 5000, input: { type: 'prefetchChanged', consumerId: 'w1', prefetch: 1 } },
 ];
 
 /** The trace hash both runtimes must print; update it only for an intended engine change. */
-export const GOLDEN_HASH = 'b3af1ff4ea5ff88c';
+export const GOLDEN_HASH = '20ad191580c27607';
 
 export function goldenTraceHash(): { hash: string; events: number } {
   const v = validateScenario(GOLDEN_SCENARIO);

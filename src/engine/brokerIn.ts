@@ -1,0 +1,173 @@
+/**
+ * A publish reaches the broker: routed (directly to a queue through the default exchange, R5,
+ * or through an exchange), one copy per target queue; unroutable messages are dropped or
+ * returned (R6). A publish that arrives while the broker is down is lost in transit.
+ */
+import { maybeConfirm } from './confirms';
+import { routeExchange } from './exchange';
+import { ledgerOpenCopy } from './ledger';
+import { enqueueCopy } from './queue';
+import { allocMsg, freePub, nodeName, producerName, type Sink } from './sim';
+import { Loc, type PendingPublish, type SimState } from './state';
+
+function lostInTransit(st: SimState, pi: number, origin: number, sink: Sink): void {
+  st.totals.notRouted['broker-down'] = (st.totals.notRouted['broker-down'] ?? 0) + 1;
+  if (sink)
+    sink.push({
+      type: 'lost',
+      atUs: st.nowUs,
+      msgId: 0,
+      originId: origin,
+      where: producerName(st, pi),
+      reason: 'broker-down',
+    });
+}
+
+/** A confirm-mode publish lost in transit: its confirm will never come. */
+function pubLostInTransit(st: SimState, slot: number, pub: PendingPublish, sink: Sink): void {
+  const p = st.producers[pub.producer]!;
+  pub.brokerLost = true;
+  lostInTransit(st, pub.producer, pub.origin, sink);
+  if (!p.retry) {
+    // The connection is gone: without retries the producer just records the missing confirm.
+    p.stats.missingConfirms++;
+    if (sink)
+      sink.push({
+        type: 'confirmMissing',
+        atUs: st.nowUs,
+        originId: pub.origin,
+        producer: producerName(st, pub.producer),
+        attempt: pub.attempt,
+      });
+    freePub(st, slot);
+  } else if (pub.abandoned) freePub(st, slot);
+}
+
+/**
+ * Publishes without confirms carry what they need in the heap event itself (no record):
+ * a = origin, b = packed (epoch, producer, template, poison).
+ */
+export function packDirect(epoch: number, pi: number, tpl: number, poison: boolean): number {
+  return ((epoch * 256 + pi) * 128 + tpl) * 2 + (poison ? 1 : 0);
+}
+
+export function onReachBrokerDirect(
+  st: SimState,
+  origin: number,
+  packed: number,
+  sink: Sink,
+): void {
+  const poison = packed % 2 === 1;
+  let rest = Math.floor(packed / 2);
+  const tpl = rest % 128;
+  rest = Math.floor(rest / 128);
+  const pi = rest % 256;
+  const epoch = Math.floor(rest / 256);
+  if (epoch !== st.brokerEpoch || !st.broker.up) return lostInTransit(st, pi, origin, sink);
+  routeAndEnqueue(st, pi, origin, tpl, poison, st.nowUs - st.linkLatencyUs, -1, null, sink);
+}
+
+export function arriveAtBroker(st: SimState, slot: number, epoch: number, sink: Sink): void {
+  const pub = st.pubs[slot];
+  if (!pub) return;
+  if (epoch !== st.brokerEpoch || !st.broker.up) return pubLostInTransit(st, slot, pub, sink);
+  routeAndEnqueue(st, pub.producer, pub.origin, pub.tpl, pub.poison, pub.sentUs, slot, pub, sink);
+}
+
+/** Route a message that reached the live broker and enqueue one copy per target queue. */
+export function routeAndEnqueue(
+  st: SimState,
+  pi: number,
+  origin: number,
+  tplIndex: number,
+  poison: boolean,
+  sentUs: number,
+  slot: number,
+  pub: PendingPublish | null,
+  sink: Sink,
+): void {
+  const p = st.producers[pi]!;
+  const tpl = st.templates[pi]![tplIndex]!;
+  let queues: number[];
+  if (st.nodeKinds[p.target] === 'queue') queues = [st.nodeIndex[p.target]!];
+  else {
+    const xi = st.nodeIndex[p.target]!;
+    const route = routeExchange(st, xi, tpl.routingKey, tpl.headers);
+    queues = route.queues;
+    const x = st.exchanges[xi]!;
+    if (queues.length > 0) {
+      x.stats.routed++;
+      x.stats.copies += queues.length;
+      if (sink)
+        sink.push({
+          type: 'routed',
+          atUs: st.nowUs,
+          originId: origin,
+          exchange: nodeName(st, st.exchanges[route.via[route.via.length - 1]!]!.node),
+          queues: queues.map((q) => nodeName(st, st.queues[q]!.node)),
+        });
+    } else {
+      x.stats.unroutable++;
+      st.totals.unroutable++;
+      const outcome = p.mandatory ? 'returned' : 'dropped';
+      if (p.mandatory) {
+        p.stats.returned++;
+        st.totals.returned++;
+      } else st.totals.notRouted.unroutable = (st.totals.notRouted.unroutable ?? 0) + 1;
+      if (sink)
+        sink.push({
+          type: 'unroutable',
+          atUs: st.nowUs,
+          originId: origin,
+          exchange: nodeName(st, x.node),
+          outcome,
+        });
+    }
+  }
+  // Count every copy before enqueueing any, so the confirm cannot go out early.
+  if (pub) pub.waiting = queues.length;
+  for (const qi of queues) {
+    const copySlot = allocMsg(st, {
+      id: st.nextMsgId++,
+      origin,
+      producer: pi,
+      tpl: tplIndex,
+      queue: qi,
+      home: qi,
+      loc: Loc.ToQueue,
+      holder: -1,
+      tag: 0,
+      publishedUs: sentUs,
+      readyUs: st.nowUs,
+      enqSeq: -1,
+      priority: tpl.priority,
+      expiresUs: -1,
+      msgTtlUs: tpl.ttlUs,
+      dslot: -1,
+      deliveredUs: 0,
+      persistent: p.persistent,
+      written: false,
+      poison: poison || tpl.poison,
+      deliveries: 0,
+      redelivered: false,
+      failures: 0,
+      returns: 0,
+      lastDelayUs: 0,
+      deaths: [],
+      effects: 0,
+      refs: 0,
+      pub: slot,
+      pubId: pub ? pub.id : -1,
+      confirmPending: pub !== null && p.confirms,
+      tracked: p.retry !== null,
+      fate: '',
+    });
+    st.totals.routedCopies++;
+    if (p.retry) ledgerOpenCopy(st.queues[qi]!.ledger, origin);
+    enqueueCopy(st, copySlot, qi, 'new', sink);
+  }
+  if (!pub) return;
+  pub.arrived = true;
+  if (!p.confirms) freePub(st, slot);
+  else maybeConfirm(st, slot, pub);
+}

@@ -1,0 +1,23 @@
+/** Caps that keep a run within what a browser tab or a CI job can hold. */
+export const LIMITS = {
+  nodes: 200,
+  durationMs: 7 * 24 * 3600 * 1000,
+  timeMs: 24 * 3600 * 1000,
+  tickMsMin: 0.01,
+  tickMsMax: 60_000,
+  count: 100_000_000,
+  concurrency: 1000,
+  prefetch: 10_000,
+  sigma: 4,
+  scheduleItems: 10_000,
+  nameLength: 200,
+  descriptionLength: 2000,
+  templates: 64,
+  bindings: 200,
+  maxPriority: 255,
+  maxLength: 10_000_000,
+  bufferLimit: 1_000_000,
+  attempts: 1000,
+  idempotencyStore: 1_000_000,
+  poisonMessages: 1000,
+} as const;
