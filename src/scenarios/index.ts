@@ -5,26 +5,54 @@
 import { validateScenario, type Scenario } from '../engine';
 import competingConsumers from './presets/competing-consumers.json' with { type: 'json' };
 import twoPaymentWorkers from './presets/two-payment-workers.json' with { type: 'json' };
+import consumerCrash from './presets/consumer-crash.json' with { type: 'json' };
+import burstyTraffic from './presets/bursty-traffic.json' with { type: 'json' };
+import workQueue from './presets/work-queue.json' with { type: 'json' };
+import fairDispatch from './presets/fair-dispatch.json' with { type: 'json' };
+import topicRouting from './presets/topic-routing.json' with { type: 'json' };
+import pubsubFanout from './presets/pubsub-fanout.json' with { type: 'json' };
+import priority from './presets/priority.json' with { type: 'json' };
+import retryBackoffDlq from './presets/retry-backoff-dlq.json' with { type: 'json' };
+import poisonMessage from './presets/poison-message.json' with { type: 'json' };
+import ttlExpiry from './presets/ttl-expiry.json' with { type: 'json' };
+import overflow from './presets/overflow.json' with { type: 'json' };
+import memoryAlarm from './presets/memory-alarm.json' with { type: 'json' };
+import brokerCrashDurability from './presets/broker-crash-durability.json' with { type: 'json' };
+import ackModesCrash from './presets/ack-modes-crash.json' with { type: 'json' };
+import sqsVisibility from './presets/sqs-visibility.json' with { type: 'json' };
 import mm1 from './presets/mm1.json' with { type: 'json' };
 import mmc from './presets/mmc.json' with { type: 'json' };
 import md1 from './presets/md1.json' with { type: 'json' };
-import burstyTraffic from './presets/bursty-traffic.json' with { type: 'json' };
-import consumerCrash from './presets/consumer-crash.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
+  /** Where the picker lists it. */
+  group: string;
   /** The raw scenario document, exactly as a user could write it. */
   raw: unknown;
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'competing-consumers', raw: competingConsumers },
-  { id: 'two-payment-workers', raw: twoPaymentWorkers },
-  { id: 'consumer-crash', raw: consumerCrash },
-  { id: 'bursty-traffic', raw: burstyTraffic },
-  { id: 'mm1', raw: mm1 },
-  { id: 'mmc', raw: mmc },
-  { id: 'md1', raw: md1 },
+  { id: 'competing-consumers', group: 'Basics', raw: competingConsumers },
+  { id: 'two-payment-workers', group: 'Basics', raw: twoPaymentWorkers },
+  { id: 'consumer-crash', group: 'Basics', raw: consumerCrash },
+  { id: 'bursty-traffic', group: 'Basics', raw: burstyTraffic },
+  { id: 'work-queue', group: 'Queue broker', raw: workQueue },
+  { id: 'fair-dispatch', group: 'Queue broker', raw: fairDispatch },
+  { id: 'topic-routing', group: 'Queue broker', raw: topicRouting },
+  { id: 'pubsub-fanout', group: 'Queue broker', raw: pubsubFanout },
+  { id: 'priority', group: 'Queue broker', raw: priority },
+  { id: 'retry-backoff-dlq', group: 'Queue broker', raw: retryBackoffDlq },
+  { id: 'poison-message', group: 'Queue broker', raw: poisonMessage },
+  { id: 'ttl-expiry', group: 'Queue broker', raw: ttlExpiry },
+  { id: 'overflow', group: 'Queue broker', raw: overflow },
+  { id: 'memory-alarm', group: 'Queue broker', raw: memoryAlarm },
+  { id: 'broker-crash-durability', group: 'Queue broker', raw: brokerCrashDurability },
+  { id: 'ack-modes-crash', group: 'Queue broker', raw: ackModesCrash },
+  { id: 'sqs-visibility', group: 'Queue broker', raw: sqsVisibility },
+  { id: 'mm1', group: 'Queueing theory', raw: mm1 },
+  { id: 'mmc', group: 'Queueing theory', raw: mmc },
+  { id: 'md1', group: 'Queueing theory', raw: md1 },
 ];
 
 export const DEFAULT_PRESET_ID = 'competing-consumers';
