@@ -77,3 +77,72 @@ export function paintedFlightPixels(page: Page): Promise<number> {
     return painted;
   });
 }
+
+/** The numbers of the Messages panel that a headless run's report also has. */
+export async function readCounters(page: Page) {
+  return {
+    published: await readInt(page, 'counter-published'),
+    delivered: await readInt(page, 'counter-delivered'),
+    acked: await readInt(page, 'counter-acked'),
+    inFlight: await readInt(page, 'counter-inflight'),
+    redelivered: await readInt(page, 'counter-redelivered'),
+    requeued: await readInt(page, 'counter-requeued'),
+  };
+}
+
+/** The same numbers from an engine report. */
+export function countersOf(r: {
+  totals: {
+    published: number;
+    delivered: number;
+    acked: number;
+    inFlight: number;
+    redelivered: number;
+    requeued: number;
+  };
+}) {
+  const t = r.totals;
+  return {
+    published: t.published,
+    delivered: t.delivered,
+    acked: t.acked,
+    inFlight: t.inFlight,
+    redelivered: t.redelivered,
+    requeued: t.requeued,
+  };
+}
+
+/** Seek through the debug hook (setup steps only; the specs drive the controls themselves). */
+export async function seekTo(page: Page, tick: number): Promise<void> {
+  await page.evaluate((t) => window.__mqsim!.seek(t), tick);
+  await expect(page.getByTestId('tick')).toHaveText(String(tick));
+}
+
+/** Load a preset with the picker and wait until it shows tick 0. */
+export async function loadPresetInPage(page: Page, id: string): Promise<void> {
+  await page.getByTestId('preset').selectOption(id);
+  await expectPlaying(page, false);
+  await expect(page.getByTestId('tick')).toHaveText('0');
+}
+
+/** Client coordinates of a painted pixel of a message dot on the canvas, or null. */
+export function findDot(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.flights-canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return null;
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const rect = canvas.getBoundingClientRect();
+    for (let y = 0; y < height; y += 2)
+      for (let x = 0; x < width; x += 2) {
+        const i = (y * width + x) * 4;
+        // A filled dot: opaque and bluish (new) or orange (redelivered), not the fading red.
+        if (data[i + 3]! > 200 && data[i]! < 240)
+          return {
+            x: rect.left + (x / width) * rect.width,
+            y: rect.top + (y / height) * rect.height,
+          };
+      }
+    return null;
+  });
+}

@@ -25,13 +25,26 @@ test('messages in flight are drawn on the canvas', async ({ page }) => {
   expect(await paintedFlightPixels(page)).toBe(painted);
 });
 
-test('queue depth chart draws a line', async ({ page }) => {
+test('the charts draw lines and show values on hover', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('speed').selectOption('50');
   await waitForTickAbove(page, 1500);
   await pause(page);
-  const d = await page.locator('.depth-line').first().getAttribute('d');
-  expect(d?.length ?? 0).toBeGreaterThan(20);
+  for (const kind of ['depth', 'throughput', 'inFlight', 'latency']) {
+    const d = await page
+      .locator(`[data-testid="chart-${kind}"] .series-line:not(.series-line--ghost)`)
+      .first()
+      .getAttribute('d');
+    expect(d?.length ?? 0, `${kind} line`).toBeGreaterThan(20);
+  }
+  const chart = page.getByTestId('chart-latency');
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.locator('.chart-overlay').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  const rows = chart.locator('.chart-hover-text text');
+  await expect(rows.first()).toHaveText(/^\d+\.\d{2} s$/);
+  await expect(rows.nth(1)).toHaveText(/^p50: /);
+  await expect(rows).toHaveCount(4);
 });
 
 test('screenshot of the app shell', async ({ page }, testInfo) => {

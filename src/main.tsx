@@ -20,7 +20,7 @@ if (!rootEl) throw new Error('index.html must contain <div id="root">');
 createRoot(rootEl).render(
   <StrictMode>
     <SimStoreProvider store={store}>
-      <App initialPresetId={DEFAULT_PRESET_ID} />
+      <App />
     </SimStoreProvider>
   </StrictMode>,
 );

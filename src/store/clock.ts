@@ -9,7 +9,9 @@
  * the tab is hidden, so coming back does not replay minutes of missed time in one go.
  */
 import { now as frameNow, timer, type Timer } from 'd3-timer';
-import { clampSpeed } from './speed';
+import { clampSpeed, SPEED_FASTEST } from './speed';
+import { createSlicer } from './slicer';
+import { FASTEST_FRAME_BUDGET_MS } from './tuning';
 
 /** What the clock drives: the store implements this over the engine. */
 export interface ClockTarget {
@@ -20,6 +22,8 @@ export interface ClockTarget {
   finished(): boolean;
   /** Run up to `n` whole ticks; returns how many ran. */
   advance(n: number): number;
+  /** Ticks until a costly step (a checkpoint), which should start a frame rather than end it. */
+  ticksToCostly?(): number;
   /** Draw at this fractional tick (between tick() and tick() + 1). */
   frame(displayTick: number): void;
   /** The run reached its end while playing; the clock has already stopped. */
@@ -29,8 +33,6 @@ export interface ClockTarget {
 export interface ClockOptions {
   /** Engine time allowed per animation frame, ms of wall time. */
   frameBudgetMs?: number;
-  /** Ticks advanced between two budget checks. */
-  sliceTicks?: number;
   /** Source of visibility changes; omit outside a browser. */
   doc?: Document;
 }
@@ -49,16 +51,13 @@ export interface Clock {
   destroy(): void;
 }
 
-// performance.now() measures the work; d3-timer's now() is frozen for the whole frame.
-const workNow = () => performance.now();
-
 export function createClock(
   target: ClockTarget,
   initialSpeed = 1,
   options: ClockOptions = {},
 ): Clock {
   const budgetMs = options.frameBudgetMs ?? 8;
-  const slice = Math.max(1, options.sliceTicks ?? 50);
+  const slicer = createSlicer();
   const doc = options.doc;
   let speed = clampSpeed(initialSpeed);
   let wanted = false;
@@ -85,15 +84,15 @@ export function createClock(
   };
 
   function onFrame() {
-    const goal = anchorTick + ((frameNow() - anchorWall) * speed) / target.tickMs();
-    const started = workNow();
-    let behind = Math.floor(goal) - target.tick();
-    while (behind > 0) {
-      const ran = target.advance(Math.min(behind, slice));
-      if (ran === 0) break;
-      behind -= ran;
-      if (workNow() - started > budgetMs) break;
-    }
+    const fastest = speed === SPEED_FASTEST;
+    // "As fast as possible" has no target: it runs whole slices until its frame budget is spent.
+    const goal = fastest
+      ? Number.POSITIVE_INFINITY
+      : anchorTick + ((frameNow() - anchorWall) * speed) / target.tickMs();
+    const frameBudgetMs = fastest ? FASTEST_FRAME_BUDGET_MS : budgetMs;
+    const due = fastest ? Number.MAX_SAFE_INTEGER : Math.floor(goal) - target.tick();
+    const ran = slicer.run(Math.max(0, due), frameBudgetMs, target.advance, target.ticksToCostly);
+    const behind = due - ran;
     if (target.finished()) {
       wanted = false;
       park();

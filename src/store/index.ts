@@ -1,6 +1,14 @@
 /** The store layer's public surface. */
 export { createSimStore, PUBLISH_INTERVAL_MS } from './simStore';
-export type { SimStore, SimView, SimActions, SimStoreOptions } from './simStore';
+export type { SimStore, SimStoreOptions } from './simStore';
+export type { SimView, SimActions, Notice, Computing } from './view';
 export type { Frame, FrameListener } from './frame';
 export type { Flight } from './flights';
-export { SPEED_MIN, SPEED_MAX, SPEED_STEPS, clampSpeed } from './speed';
+export type { Fade } from './trace';
+export type { ChartData, ChartKind, ChartLine, Point } from './chartData';
+export type { Journey, JourneyStep, MessageSelection } from './journey';
+export { sampleFlights, type FlightSample } from './sample';
+export { fateOf, type Fate, type FateKind } from './fates';
+export * from './eventFields';
+export { SPEED_MIN, SPEED_MAX, SPEED_STEPS, SPEED_FASTEST, clampSpeed } from './speed';
+export { DOT_CAP, FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';

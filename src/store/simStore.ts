@@ -1,94 +1,69 @@
 /**
- * One store per simulation. The engine's mutable SimState and the run's input timeline live in
- * this closure, outside React state: the engine changes them in place hundreds of times a second.
+ * One store per simulation. The run (engine state, input timeline, checkpoints, trace) lives in
+ * this closure, outside React state: the engine changes it in place hundreds of times a second.
  * React sees only a published summary (the SimView), refreshed at most ~10 times a second while
- * playing and at once after pause, step, reset or load. Renderers get every animation frame
- * through subscribeFrame, bypassing React entirely.
+ * playing or scrubbing and at once after every other action. Renderers get every animation
+ * frame through subscribeFrame, bypassing React entirely.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  advance,
-  createSim,
-  finished,
-  report,
-  type CreateOptions,
-  type RunReport,
-  type Scenario,
-  type SimState,
-  type TimedInput,
-} from '../engine';
+import { finished, type CreateOptions, type Scenario, type SimEvent } from '../engine';
+import type { SimState, TimedInput } from '../engine';
+import { createActions, type StoreContext } from './actions';
+import { chartData, type ChartData, type ChartKind } from './chartData';
+import type { CheckpointStats } from './checkpoints';
 import { createClock, type Clock } from './clock';
-import { createFlightLog } from './flights';
 import type { Frame, FrameListener } from './frame';
-import { clampSpeed } from './speed';
+import { buildJourney, type Journey } from './journey';
+import { createRun, type Run } from './run';
+import { createSeekJob } from './seekJob';
+import type { Computing, SimView } from './view';
 
 /** Minimum wall time between two summaries published while playing (≈10 per second). */
 export const PUBLISH_INTERVAL_MS = 100;
 
-export interface SimActions {
-  play(): void;
-  pause(): void;
-  toggle(): void;
-  /** Advance exactly one tick (pausing first if playing). */
-  stepTick(): void;
-  setSpeed(speed: number): void;
-  /** Back to tick 0 of the same scenario, seed and inputs; paused. */
-  reset(): void;
-  loadScenario(scenario: Scenario, options?: CreateOptions): void;
-}
-
-/** What React may read, through narrow selectors. */
-export interface SimView {
-  scenario: Scenario;
-  tick: number;
-  endTick: number;
-  simMs: number;
-  tickMs: number;
-  playing: boolean;
-  finished: boolean;
-  speed: number;
-  report: RunReport;
-  actions: SimActions;
-}
-
 export interface SimStoreOptions extends CreateOptions {
-  /** Initial playback speed (clamped to 0.1–100). */
+  /** Initial playback speed (clamped to 0.1–100, or SPEED_FASTEST). */
   speed?: number;
   /** Document whose visibility pauses the clock; defaults to the global one in a browser. */
   doc?: Document;
 }
 
 export type SimStore = StoreApi<SimView> & {
-  /** The live engine state. Read-only for callers; replaced on reset and load. */
+  /** The live engine state. Read-only for callers; replaced on seek, reset and load. */
   sim(): Readonly<SimState>;
   timeline(): readonly TimedInput[];
   /** The frame as it stands now (for a renderer that has just mounted). */
   frame(): Frame;
   /** Called on every animation frame while playing, and after every other change. */
   subscribeFrame(listener: FrameListener): () => void;
+  /** The event log at the current tick, oldest first. */
+  eventLog(): readonly SimEvent[];
+  journey(): Journey | null;
+  chart(kind: ChartKind): ChartData;
+  checkpointStats(): CheckpointStats;
   destroy(): void;
 };
 
 export function createSimStore(initial: Scenario, options: SimStoreOptions = {}): SimStore {
   const { speed: initialSpeed, doc, ...createOptions } = options;
-  let scenario = initial;
-  let simOptions: CreateOptions = createOptions;
-  let sim = createSim(scenario, simOptions);
-  // Inputs the user adds will be appended here (sorted by tick); empty until controls exist.
-  const timeline: TimedInput[] = [];
-  const flights = createFlightLog();
+  let run: Run = createRun(initial, createOptions);
   const frameListeners = new Set<FrameListener>();
-  let lastPublishMs = -Infinity;
+  let lastPublishMs = Number.NEGATIVE_INFINITY;
+  let logVersion = 0;
+  let logKey = '';
+  let computing: Computing | null = null;
+  let scrubbing = false;
 
   const clock: Clock = createClock(
     {
-      tick: () => sim.tick,
-      tickMs: () => sim.tickUs / 1000,
-      finished: () => finished(sim),
-      advance: (n) => advance(sim, n, timeline, flights),
+      tick: () => run.sim().tick,
+      tickMs: () => run.sim().tickUs / 1000,
+      finished: () => finished(run.sim()),
+      advance: (n) => run.advanceBy(n),
+      ticksToCostly: () => run.ticksToCheckpoint(),
       frame: () => {
         emitFrame();
-        if (performance.now() - lastPublishMs >= PUBLISH_INTERVAL_MS) publish();
+        publishThrottled();
       },
       ended: () => publish(),
     },
@@ -96,9 +71,34 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     { doc: doc ?? (typeof document === 'undefined' ? undefined : document) },
   );
 
+  const job = createSeekJob({
+    tick: () => run.sim().tick,
+    advance: (n) => run.advanceBy(n),
+    ticksToCostly: () => run.ticksToCheckpoint(),
+    progress(done) {
+      const target = job.target();
+      computing = done || target === null ? null : { fromTick: run.sim().tick, targetTick: target };
+      if (done) return settle(!scrubbing);
+      emitFrame();
+      // The first progress report is published at once, so the page says it is computing.
+      if (store.getState().computing === null) publish();
+      else publishThrottled();
+    },
+  });
+
   function currentFrame(): Frame {
-    flights.prune(sim.nowUs);
-    return { sim, scenario, displayUs: clock.displayTick() * sim.tickUs, flights: flights.list };
+    const sim = run.sim();
+    const { selectedNode, selectedMsg } = store.getState();
+    return {
+      sim,
+      report: run.report(),
+      scenario: run.scenario,
+      displayUs: Math.max(sim.nowUs, clock.displayTick() * sim.tickUs),
+      flights: run.trace.flights.active(sim.nowUs),
+      fades: run.trace.fades(sim.nowUs),
+      selectedNode,
+      selectedMsg,
+    };
   }
 
   function emitFrame() {
@@ -107,9 +107,16 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     for (const listener of frameListeners) listener(f);
   }
 
-  function summary(): Omit<SimView, 'actions'> {
+  function summary(): Omit<SimView, 'actions' | 'notice' | 'selectedNode' | 'selectedMsg'> {
+    const sim = run.sim();
+    const key = `${sim.tick}:${run.trace.log.count()}`;
+    if (key !== logKey) {
+      logKey = key;
+      logVersion++;
+    }
     return {
-      scenario,
+      scenario: run.scenario,
+      seed: sim.seed,
       tick: sim.tick,
       endTick: sim.endTick,
       simMs: sim.nowUs / 1000,
@@ -117,7 +124,11 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
       playing: clock.playing(),
       finished: finished(sim),
       speed: clock.speed(),
-      report: report(sim),
+      report: run.report(),
+      timeline: run.timeline(),
+      horizonTick: run.horizonTick(),
+      computing,
+      logVersion,
     };
   }
 
@@ -126,57 +137,54 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     store.setState(summary());
   }
 
-  /** After the engine state changed outside the clock: redraw and tell React at once. */
-  function settle() {
+  function publishThrottled() {
+    if (performance.now() - lastPublishMs >= PUBLISH_INTERVAL_MS) publish();
+  }
+
+  /** After the engine state changed outside the clock: redraw, and tell React (now or soon). */
+  function settle(now = true) {
     clock.sync();
     emitFrame();
-    publish();
+    if (now) publish();
+    else publishThrottled();
   }
 
-  function replaceSim(next: Scenario, opts: CreateOptions) {
-    clock.stop();
-    scenario = next;
-    simOptions = opts;
-    sim = createSim(scenario, simOptions);
-    flights.clear();
-    settle();
-  }
-
-  const actions: SimActions = {
-    play() {
-      clock.start();
-      publish();
-    },
-    pause() {
+  const ctx: StoreContext = {
+    run: () => run,
+    setRun(next) {
+      job.cancel();
+      computing = null;
       clock.stop();
-      settle();
+      run = next;
     },
-    toggle() {
-      if (clock.playing()) actions.pause();
-      else actions.play();
+    clock,
+    job,
+    stopSeek() {
+      if (job.target() === null) return;
+      job.cancel();
+      computing = null;
+      run.settleHere();
     },
-    stepTick() {
-      clock.stop();
-      advance(sim, 1, timeline, flights);
-      settle();
+    settle,
+    setScrubbing(on) {
+      scrubbing = on;
     },
-    setSpeed(next: number) {
-      clock.setSpeed(clampSpeed(next));
-      publish();
-    },
-    reset() {
-      replaceSim(scenario, simOptions);
-    },
-    loadScenario(next: Scenario, opts: CreateOptions = {}) {
-      replaceSim(next, opts);
-    },
+    scrubbing: () => scrubbing,
+    setPartial: (partial) => store.setState(partial),
+    get: () => store.getState(),
   };
 
-  const store = createStore<SimView>()(() => ({ ...summary(), actions }));
+  const store = createStore<SimView>()(() => ({
+    ...summary(),
+    notice: null,
+    selectedNode: null,
+    selectedMsg: null,
+    actions: createActions(ctx),
+  }));
 
   return Object.assign(store, {
-    sim: () => sim,
-    timeline: () => timeline,
+    sim: () => run.sim(),
+    timeline: () => run.timeline(),
     frame: currentFrame,
     subscribeFrame(listener: FrameListener) {
       frameListeners.add(listener);
@@ -184,7 +192,15 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
         frameListeners.delete(listener);
       };
     },
+    eventLog: () => run.trace.log.view(run.sim().nowUs),
+    journey() {
+      const sel = store.getState().selectedMsg;
+      return sel ? buildJourney(run.trace.log.view(run.sim().nowUs), sel) : null;
+    },
+    chart: (kind: ChartKind) => chartData(run, kind),
+    checkpointStats: () => run.checkpoints.stats(),
     destroy() {
+      job.cancel();
       clock.destroy();
       frameListeners.clear();
     },

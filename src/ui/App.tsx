@@ -1,43 +1,53 @@
 /**
- * The page: header with the scenario picker, the playback bar, the topology with moving
- * messages, and the numbers. Each panel subscribes to just what it shows.
+ * The page: header (scenario, seed), the playback bar, notices, the topology with moving
+ * messages and the timeline under it, the side panels (numbers, inspector, journey), the charts
+ * and the event log. Each panel subscribes to just what it shows.
  */
-import { useState } from 'react';
-import { DEFAULT_PRESET_ID } from '../scenarios';
-import { TimeReadout } from './TimeReadout';
+import { Charts } from './Charts';
 import { Controls } from './Controls';
 import { Counters } from './Counters';
-import { DepthChartView } from './DepthChartView';
+import { EventLog } from './EventLog';
+import { MessageJourney } from './MessageJourney';
+import { NodeInspector } from './NodeInspector';
+import { Notices } from './Notices';
 import { QueuePanel } from './QueuePanel';
 import { ScenarioPicker } from './ScenarioPicker';
+import { SeedField } from './SeedField';
 import { useSimStore } from './SimStoreContext';
+import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-export function App({ initialPresetId = DEFAULT_PRESET_ID }: { initialPresetId?: string }) {
+export function App() {
   const store = useSimStore();
-  const [presetId, setPresetId] = useState(initialPresetId);
   useKeyboardShortcuts(store);
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">MQ Simulator</h1>
-        <ScenarioPicker presetId={presetId} onPick={setPresetId} />
+        <ScenarioPicker>
+          <SeedField />
+        </ScenarioPicker>
       </header>
       <div className="playbar">
         <Controls />
         <TimeReadout />
         <p className="key-hint">
-          <kbd>Space</kbd> play/pause · <kbd>→</kbd> step
+          <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
+          <kbd>→</kbd> next event
         </p>
       </div>
+      <Notices />
       <main className="layout">
         <TopologyView />
         <div className="side">
+          <NodeInspector />
+          <MessageJourney />
           <Counters />
           <QueuePanel />
         </div>
-        <DepthChartView />
+        <Charts />
+        <EventLog />
       </main>
     </div>
   );

@@ -1,9 +1,11 @@
 /** Per queue: depth now, the deepest it has been, and its time-weighted mean depth. */
-import { SERIES_COLORS } from '../viz/depthChart';
+import { SERIES_COLORS } from '../viz/palette';
 import { formatCount, formatDecimal } from './format';
+import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 
 export function QueuePanel() {
+  useRenderCount('QueuePanel');
   const queues = useSim((s) => s.report.queues);
   const scenario = useSim((s) => s.scenario);
   // Scenario order, the same order (and colours) as the depth chart.

@@ -3,7 +3,10 @@ import { SPEED_STEPS } from '../store';
 import { formatSpeed } from './format';
 import { useSim } from './SimStoreContext';
 
-/** Playback speed from 0.1× to 100× simulated time per wall time. */
+/**
+ * Playback speed from 0.1× to 100× simulated time per wall time, or "Fastest": as fast as the
+ * engine can go while the page stays responsive (a fixed engine budget per frame).
+ */
 export function SpeedSelect() {
   const id = useId();
   const speed = useSim((s) => s.speed);

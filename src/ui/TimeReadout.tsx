@@ -1,8 +1,10 @@
 import { formatCount, formatSeconds } from './format';
+import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 
 /** Where the run is: tick number and simulated time, out of the run's length. */
 export function TimeReadout() {
+  useRenderCount('TimeReadout');
   const tick = useSim((s) => s.tick);
   const simMs = useSim((s) => s.simMs);
   const endMs = useSim((s) => s.endTick * s.tickMs);

@@ -1,27 +1,56 @@
 /**
- * Host of the topology (SVG) and the moving messages (canvas on top). React renders the two
- * empty boxes once per scenario; the renderers then draw every animation frame straight from
- * the store's frame subscription, so React never re-renders for animation.
+ * Host of the topology (SVG) and the moving messages (canvas on top). React renders the boxes
+ * once per scenario; the renderers then draw every animation frame straight from the store's
+ * frame subscription, so React never re-renders for animation. A click on a dot selects its
+ * message (journey); a click or Enter on a node opens its inspector. The timeline sits right
+ * under the stage, so both fit on a 1280×720 projector without scrolling.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { formatThousands } from './format';
 import { computeLayout } from '../viz/layout';
-import { mountFlights } from '../viz/flights';
+import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
+import { setTextIfChanged } from '../viz/domText';
+import { MessageLegend } from './MessageLegend';
+import { Timeline } from './Timeline';
+import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 
 export function TopologyView() {
+  useRenderCount('TopologyView');
   const store = useSimStore();
   const scenario = useSim((s) => s.scenario);
+  const name = scenario.name;
   const svgHost = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
+  const sampleNote = useRef<HTMLParagraphElement>(null);
+  const flightsRef = useRef<FlightsView | null>(null);
+  // The stage takes the layout's shape (capped in CSS), so a tall topology gets more height.
+  const layout = useMemo(() => computeLayout(scenario), [scenario]);
+  const aspect = `${layout.width} / ${layout.height}`;
 
   useEffect(() => {
     const svgEl = svgHost.current;
     const canvasEl = canvasHost.current;
     if (!svgEl || !canvasEl) return;
-    const layout = computeLayout(scenario);
-    const topology = mountTopology(svgEl, { layout, title: `Topology of ${scenario.name}` });
-    const flights = mountFlights(canvasEl, { layout });
+    const { actions } = store.getState();
+    const topology = mountTopology(svgEl, {
+      layout,
+      title: `Topology of ${name}`,
+      onSelectNode: (id) => actions.selectNode(id),
+    });
+    const flights = mountFlights(canvasEl, {
+      layout,
+      onSample(total, drawn) {
+        setTextIfChanged(
+          sampleNote.current,
+          drawn < total
+            ? `Showing ${formatThousands(drawn)} of ${formatThousands(total)} moving messages (a fixed sample).`
+            : '',
+        );
+      },
+    });
+    flightsRef.current = flights;
     const draw = store.subscribeFrame((frame) => {
       topology.update(frame);
       flights.update(frame);
@@ -31,20 +60,38 @@ export function TopologyView() {
     flights.update(first);
     return () => {
       draw();
+      flightsRef.current = null;
       topology.destroy();
       flights.destroy();
     };
-  }, [store, scenario]);
+  }, [store, layout, name]);
+
+  // Capture phase: a dot over a node wins, and then the node does not open its inspector.
+  const onClickCapture = (e: React.MouseEvent) => {
+    const hit = flightsRef.current?.hitTest(e.clientX, e.clientY);
+    if (!hit) return;
+    e.stopPropagation();
+    store.getState().actions.selectMessage({ msgId: hit.msgId, originId: hit.originId });
+  };
 
   return (
     <section className="panel topology" aria-labelledby="topology-title">
-      <h2 id="topology-title" className="panel-title">
-        {scenario.name}
+      <h2 id="topology-title" className="visually-hidden">
+        Topology and moving messages of {scenario.name}
       </h2>
-      {scenario.description ? <p className="scenario-description">{scenario.description}</p> : null}
-      <div className="topology-stage">
+      <div
+        className="topology-stage"
+        data-testid="stage"
+        style={{ aspectRatio: aspect }}
+        onClickCapture={onClickCapture}
+      >
         <div ref={svgHost} className="topology-layer" />
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
+      </div>
+      <Timeline />
+      <div className="stage-foot">
+        <MessageLegend />
+        <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
       </div>
     </section>
   );

@@ -1,14 +1,31 @@
 /**
- * A tiny window hook for the e2e suite: the golden-trace hash computed by this browser's JS
- * engine (must equal Node's), and the engine's exact tick (the DOM shows the published one).
- * The golden run is loaded on demand so it costs nothing on a normal page load.
+ * A small window hook for the e2e suite and the UI benchmark: the golden-trace hash computed by
+ * this browser's JS engine (must equal Node's), the engine's exact tick (the DOM shows the
+ * published one), render counts per panel, timed seeks, and loading a scenario document (validated
+ * like any untrusted input). The golden run is loaded on demand so it costs nothing at load.
  */
+import { validateScenario } from '../engine';
+import type { TimedInput } from '../engine';
 import type { SimStore } from '../store';
+import { renderCounts, resetRenderCounts } from './renderCount';
 
 export interface MqSimDebug {
   goldenTraceHash(): Promise<string>;
   getTick(): number;
   isPlaying(): boolean;
+  renderCounts(): Record<string, number>;
+  resetRenderCounts(): void;
+  /** Seek and return the wall time it took in ms (null while the seek still computes). */
+  timedSeek(tick: number): number | null;
+  /** Seek and resolve, with the wall time it took in ms, once the seek has finished computing. */
+  seek(tick: number): Promise<number>;
+  /** The run's input timeline. */
+  timeline(): readonly TimedInput[];
+  checkpointStats(): { count: number; bytes: number; strideTicks: number };
+  /** Validate and load a scenario document; returns the validation errors (empty when loaded). */
+  loadScenario(raw: unknown, seed?: number): string[];
+  /** Messages moving on links at the engine's time. */
+  movingCount(): number;
 }
 
 declare global {
@@ -25,5 +42,35 @@ export function installDebugHooks(store: SimStore): void {
     },
     getTick: () => store.sim().tick,
     isPlaying: () => store.getState().playing,
+    renderCounts,
+    resetRenderCounts,
+    timedSeek(tick) {
+      const started = performance.now();
+      store.getState().actions.seek(tick);
+      return store.getState().computing ? null : performance.now() - started;
+    },
+    seek(tick) {
+      const started = performance.now();
+      store.getState().actions.seek(tick);
+      return new Promise((resolve) => {
+        const check = () => {
+          if (store.getState().computing) requestAnimationFrame(check);
+          else resolve(performance.now() - started);
+        };
+        check();
+      });
+    },
+    timeline: () => store.timeline(),
+    checkpointStats: () => store.checkpointStats(),
+    loadScenario(raw, seed) {
+      const result = validateScenario(raw);
+      if (!result.ok) return result.errors;
+      store.getState().actions.loadScenario(result.value, seed === undefined ? {} : { seed });
+      return [];
+    },
+    movingCount() {
+      const f = store.frame();
+      return f.flights.filter((x) => x.departUs <= f.displayUs && f.displayUs < x.arriveUs).length;
+    },
   };
 }

@@ -1,12 +1,14 @@
 /**
- * Presenter keys: space plays or pauses, right arrow steps one tick while paused.
+ * Presenter keys: space plays or pauses; while paused, → steps one tick, ← steps back one tick
+ * and Shift+→ steps to the next event.
  *
  * Keys typed into a form control keep their native meaning (arrows move through a select), so
- * a shortcut never steals a control's key. A button reached with the keyboard keeps space and
- * enter (space presses it, as everywhere else). But a button that was last *clicked* keeps
- * focus too, and a teacher who clicked Reset and then presses space means play, not a second
- * reset: so buttons focused by the pointer do not own space. (Chromium's :focus-visible cannot
- * tell these apart at keydown: any key press makes it match.)
+ * a shortcut never steals a control's key; the timeline slider handles its own arrows (and
+ * marks them handled). A button reached with the keyboard keeps space and enter (space presses
+ * it, as everywhere else). But a button that was last *clicked* keeps focus too, and a teacher
+ * who clicked Reset and then presses space means play, not a second reset: so buttons focused
+ * by the pointer do not own space. (Chromium's :focus-visible cannot tell these apart at
+ * keydown: any key press makes it match.)
  */
 import { useEffect } from 'react';
 import type { SimStore } from '../store';
@@ -15,9 +17,14 @@ const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
 function ownsKey(target: EventTarget | null, key: string, focusedByPointer: boolean): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (FORM_CONTROLS.has(target.tagName) || target.isContentEditable) return true;
-  return ACTIVATABLE.has(target.tagName) && (key === ' ' || key === 'Enter') && !focusedByPointer;
+  if (!(target instanceof Element)) return false;
+  if (
+    FORM_CONTROLS.has(target.tagName) ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  )
+    return true;
+  const activatable = ACTIVATABLE.has(target.tagName) || target.getAttribute('role') === 'button';
+  return activatable && (key === ' ' || key === 'Enter') && !focusedByPointer;
 }
 
 export function useKeyboardShortcuts(store: SimStore): void {
@@ -36,7 +43,11 @@ export function useKeyboardShortcuts(store: SimStore): void {
         if (!e.repeat) actions.toggle();
       } else if (e.key === 'ArrowRight' && !playing) {
         e.preventDefault();
-        actions.stepTick();
+        if (e.shiftKey) actions.stepToNextEvent();
+        else actions.stepTick();
+      } else if (e.key === 'ArrowLeft' && !playing && !e.shiftKey) {
+        e.preventDefault();
+        actions.stepBack();
       }
     };
     window.addEventListener('pointerdown', onPointer, true);

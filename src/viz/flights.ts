@@ -1,24 +1,37 @@
 /**
- * Messages in flight as dots on one canvas layered over the topology. Each dot's position is a
+ * Messages in flight as shapes on one canvas layered over the topology. Each dot's position is a
  * pure function of the simulated time on screen: the fraction of its trip, (now − depart) /
- * (arrive − depart), along the same curve the SVG edge draws. Thousands of dots cost one path
- * per colour per frame.
+ * (arrive − depart), along the same curve the SVG edge draws. Dots are stamped from sprites of
+ * their style (messageStyles.ts, dotSprites.ts); above DOT_CAP a deterministic sample is drawn
+ * (store/sample.ts).
+ * Messages gone without an ack fade out at the node where they vanished, with their reason.
  */
 import type { Frame } from '../store/frame';
-import { edgeKey, edgePoint, type Layout } from './layout';
+import type { Flight } from '../store/flights';
+import { sampleFlights } from '../store/sample';
+import { DOT_CAP, FADE_US } from '../store/tuning';
+import { edgePoint, type Layout } from './layout';
+import { createDotSprites } from './dotSprites';
+import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
+import { createStageTransform } from './stageTransform';
 
 export interface FlightsOptions {
   layout: Layout;
+  /** Told after each draw how many messages are moving and how many are drawn. */
+  onSample?(total: number, drawn: number): void;
 }
 
 export interface FlightsView {
   update(frame: Frame): void;
+  /** The message drawn nearest to a point of the page, within a dot's reach, or null. */
+  hitTest(clientX: number, clientY: number): Flight | null;
   destroy(): void;
 }
 
 const DOT_RADIUS = 8;
-const COLOR_FIRST = '#2563eb';
-const COLOR_REDELIVERED = '#d97706';
+const HIT_RADIUS = 16;
+/** Reasons written next to fading messages at most (the newest), to keep them readable. */
+const FADE_LABELS_MAX = 8;
 
 export function mountFlights(element: HTMLElement, options: FlightsOptions): FlightsView {
   const { layout } = options;
@@ -27,60 +40,167 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   canvas.setAttribute('aria-hidden', 'true');
   element.appendChild(canvas);
   const ctx = canvas.getContext('2d');
-  let cssW = 0;
-  let cssH = 0;
+  const stage = createStageTransform(element, layout);
+  const sprites = createDotSprites();
   let last: Frame | null = null;
-  // Most frames of a quiet run have no dots: skip clearing an already empty canvas.
-  let drawn = true;
+  // Positions of the dots drawn last, for hit testing (layout units).
+  let drawnFlights: readonly Flight[] = [];
+  let xs = new Float64Array(0);
+  let ys = new Float64Array(0);
+  // Most frames of a quiet run have nothing to draw: skip clearing an already empty canvas.
+  let dirty = true;
 
-  // Keep the backing store at device resolution; redraw the last frame after a resize.
   const resize = () => {
     const dpr = window.devicePixelRatio || 1;
-    cssW = element.clientWidth;
-    cssH = element.clientHeight;
-    drawn = true;
-    canvas.width = Math.max(1, Math.round(cssW * dpr));
-    canvas.height = Math.max(1, Math.round(cssH * dpr));
+    stage.measure();
+    dirty = true;
+    canvas.width = Math.max(1, Math.round(stage.cssW() * dpr));
+    canvas.height = Math.max(1, Math.round(stage.cssH() * dpr));
     if (last) update(last);
   };
   const observer = new ResizeObserver(resize);
   observer.observe(element);
 
+  const position = (f: Flight, now: number): [number, number] | null => {
+    const t = (now - f.departUs) / (f.arriveUs - f.departUs);
+    const edge = layout.edgeBetween(f.from, f.to);
+    if (edge) return edgePoint(edge, t);
+    // No drawn edge between the two nodes: travel straight between their centres.
+    const a = layout.nodeById.get(f.from);
+    const b = layout.nodeById.get(f.to);
+    return a && b ? edgePoint({ source: [a.x, a.y], target: [b.x, b.y] }, t) : null;
+  };
+
+  /** Stamp one sprite per dot, in device pixels (identity transform), rounded to whole pixels. */
+  function drawDots(
+    c: CanvasRenderingContext2D,
+    frame: Frame,
+    flights: readonly Flight[],
+    dpr: number,
+  ) {
+    const now = frame.displayUs;
+    const { s, ox, oy } = stage.transform();
+    const k = s * dpr;
+    xs = new Float64Array(flights.length);
+    ys = new Float64Array(flights.length);
+    let state = '';
+    let sprite: HTMLCanvasElement | null = null;
+    let half = 0;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    for (let i = 0; i < flights.length; i++) {
+      const f = flights[i]!;
+      const edge = layout.edgeBetween(f.from, f.to);
+      // Inlined edgePoint (this loop runs for every dot of every frame).
+      let x = Number.NaN;
+      let y = Number.NaN;
+      const t = (now - f.departUs) / (f.arriveUs - f.departUs);
+      if (edge) {
+        const [x0, y0] = edge.source;
+        const [x3, y3] = edge.target;
+        const u = 1 - t;
+        const b03 = u * u * u;
+        const b12 = 3 * u * t;
+        const b3 = t * t * t;
+        x = b03 * x0 + b12 * (x0 + x3) * 0.5 + b3 * x3;
+        y = (b03 + b12 * u) * y0 + (b12 * t + b3) * y3;
+      } else {
+        const p = position(f, now);
+        if (p) [x, y] = p;
+      }
+      xs[i] = x;
+      ys[i] = y;
+      if (Number.isNaN(x)) continue;
+      if (f.state !== state || !sprite) {
+        state = f.state;
+        sprite = sprites.get(styleOf(state), DOT_RADIUS * k);
+        half = sprite.width / 2;
+      }
+      c.drawImage(
+        sprite,
+        Math.round((x * s + ox) * dpr - half),
+        Math.round((y * s + oy) * dpr - half),
+      );
+    }
+  }
+
+  function drawSelection(c: CanvasRenderingContext2D, frame: Frame) {
+    const sel = frame.selectedMsg;
+    if (!sel) return;
+    const f = frame.flights.find(
+      (x) =>
+        (sel.msgId !== null && x.msgId === sel.msgId) ||
+        (sel.originId !== null && x.originId === sel.originId),
+    );
+    const p = f && frame.displayUs >= f.departUs ? position(f, frame.displayUs) : null;
+    if (!p) return;
+    c.beginPath();
+    c.arc(p[0], p[1], DOT_RADIUS + 7, 0, 2 * Math.PI);
+    c.lineWidth = 4;
+    c.strokeStyle = '#f59e0b';
+    c.stroke();
+  }
+
+  function drawFades(c: CanvasRenderingContext2D, frame: Frame) {
+    const fades = frame.fades;
+    if (fades.length === 0) return;
+    c.font = '600 18px system-ui, sans-serif';
+    c.textAlign = 'center';
+    fades.forEach((fade, i) => {
+      const node = fade.node ? layout.nodeById.get(fade.node) : undefined;
+      const age = (frame.displayUs - fade.atUs) / FADE_US;
+      if (!node || age < 0 || age > 1) return;
+      const spread = ((fade.msgKey ?? i) % 7) * 6 - 18;
+      const x = node.x + spread;
+      const y = node.y - node.h / 2 - 14 - age * 30;
+      c.globalAlpha = 1 - age;
+      c.beginPath();
+      shapePath(c, 'circle', x, y, DOT_RADIUS);
+      c.lineWidth = 3;
+      c.strokeStyle = GONE_COLOR;
+      c.stroke();
+      if (i >= fades.length - FADE_LABELS_MAX) {
+        c.fillStyle = GONE_COLOR;
+        c.fillText(fade.label, x, y - 14);
+      }
+    });
+    c.globalAlpha = 1;
+  }
+
   function update(frame: Frame) {
     last = frame;
-    if (!ctx || (!drawn && frame.flights.length === 0)) return;
-    drawn = frame.flights.length > 0;
-    const dpr = canvas.width / Math.max(1, cssW);
+    const sample = sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
+    options.onSample?.(sample.total, sample.drawn.length);
+    drawnFlights = sample.drawn;
+    const empty = sample.drawn.length === 0 && frame.fades.length === 0 && !frame.selectedMsg;
+    if (!ctx || (!dirty && empty)) return;
+    dirty = !empty;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    if (cssW === 0 || cssH === 0) return;
-    // The SVG below uses preserveAspectRatio "xMidYMid meet": mirror that mapping.
-    const s = Math.min(cssW / layout.width, cssH / layout.height);
-    const ox = (cssW - layout.width * s) / 2;
-    const oy = (cssH - layout.height * s) / 2;
+    if (stage.cssW() === 0 || stage.cssH() === 0) return;
+    const dpr = canvas.width / Math.max(1, stage.cssW());
+    drawDots(ctx, frame, sample.drawn, dpr);
+    const { s, ox, oy } = stage.transform();
     ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
-
-    const now = frame.displayUs;
-    for (const redelivered of [false, true]) {
-      ctx.beginPath();
-      for (const f of frame.flights) {
-        if (f.redelivered !== redelivered) continue;
-        const t = (now - f.departUs) / (f.arriveUs - f.departUs);
-        if (t < 0 || t > 1) continue;
-        const edge = layout.edgeByKey.get(edgeKey(f.from, f.to));
-        if (!edge) continue;
-        const [x, y] = edgePoint(edge, t);
-        ctx.moveTo(x + DOT_RADIUS, y);
-        ctx.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
-      }
-      ctx.fillStyle = redelivered ? COLOR_REDELIVERED : COLOR_FIRST;
-      ctx.fill();
-    }
+    drawSelection(ctx, frame);
+    drawFades(ctx, frame);
   }
 
   resize();
   return {
     update,
+    hitTest(clientX, clientY) {
+      const [x, y] = stage.toLayout(clientX, clientY);
+      let best = -1;
+      let bestD = HIT_RADIUS * HIT_RADIUS;
+      for (let i = 0; i < drawnFlights.length; i++) {
+        const d = (xs[i]! - x) ** 2 + (ys[i]! - y) ** 2;
+        if (d <= bestD) {
+          bestD = d;
+          best = i;
+        }
+      }
+      return best >= 0 ? drawnFlights[best]! : null;
+    },
     destroy() {
       observer.disconnect();
       canvas.remove();

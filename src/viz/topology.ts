@@ -1,19 +1,22 @@
 /**
  * The topology in SVG: nodes, edges and live numbers on the nodes (queue depth bar and count,
- * consumer busy workers and unacked messages). Built once per layout; update() only touches
- * attributes and text that changed, so it can run every animation frame.
+ * consumer busy workers and unacked messages), from the engine's report. Built once per layout;
+ * update() only touches attributes and text that changed, so it can run every animation frame.
+ * Nodes are buttons (focusable, Enter/Space or click) that open the node inspector.
  */
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { linkHorizontal } from 'd3-shape';
 import type { Frame } from '../store/frame';
-import type { Edge, Layout, NodeBox } from './layout';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
+import type { Edge, Layout, NodeBox } from './layout';
+import { nodeStatus, reportEntry } from './nodeStats';
 
 export interface TopologyOptions {
   layout: Layout;
   /** Accessible name of the picture. */
   title: string;
+  onSelectNode(id: string): void;
 }
 
 export interface TopologyView {
@@ -22,10 +25,14 @@ export interface TopologyView {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const BAR_W = 190;
 const BAR_H = 14;
 
 type NodeSel = Selection<SVGGElement, NodeBox, SVGGElement, unknown>;
+
+const LABEL_PX = 24;
+/** A font size at which a label fits its box (average glyph ≈ 0.56 em), at most `max`. */
+const fitFont = (text: string, boxW: number, max: number) =>
+  Math.max(11, Math.min(max, (boxW - 16) / (0.56 * Math.max(1, text.length))));
 
 export function mountTopology(element: HTMLElement, options: TopologyOptions): TopologyView {
   const { layout } = options;
@@ -34,9 +41,8 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('xmlns', SVG_NS)
     .attr('class', 'topology-svg')
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('role', 'img')
+    .attr('role', 'group')
     .attr('aria-label', options.title);
-  svg.append('title').text(options.title);
 
   const link = linkHorizontal<Edge, [number, number]>()
     .source((e) => e.source)
@@ -44,10 +50,11 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
   svg
     .append('g')
     .attr('class', 'edges')
+    .attr('aria-hidden', 'true')
     .selectAll('path')
     .data(layout.edges)
     .join('path')
-    .attr('class', 'edge')
+    .attr('class', (e) => `edge edge--${e.field}`)
     .attr('d', (e) => link(e));
 
   const nodes: NodeSel = svg
@@ -58,7 +65,16 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .join('g')
     .attr('class', (n) => `node node--${n.kind}`)
     .attr('data-node-id', (n) => n.id)
-    .attr('transform', (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`);
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('aria-label', (n) => `${n.label} (${n.kind}): open inspector`)
+    .attr('transform', (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`)
+    .on('click', (_e, n) => options.onSelectNode(n.id))
+    .on('keydown', (e: KeyboardEvent, n) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      options.onSelectNode(n.id);
+    });
 
   nodes
     .append('rect')
@@ -71,6 +87,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('class', 'node-label')
     .attr('x', (n) => n.w / 2)
     .attr('y', 32)
+    .style('font-size', (n) => `${fitFont(n.label, n.w, LABEL_PX)}px`)
     .text((n) => n.label);
   nodes
     .append('text')
@@ -78,62 +95,50 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('x', (n) => n.w / 2)
     .attr('y', (n) => (n.kind === 'queue' ? 84 : 64));
   nodes
-    .filter((n) => n.kind === 'consumer')
     .append('text')
     .attr('class', 'node-stat node-stat--second')
     .attr('x', (n) => n.w / 2)
     .attr('y', 86);
 
   const queues = nodes.filter((n) => n.kind === 'queue');
-  const barX = (n: NodeBox) => (n.w - BAR_W) / 2;
+  const barW = (n: NodeBox) => n.w - 40;
   queues
     .append('rect')
     .attr('class', 'depth-track')
-    .attr('x', barX)
+    .attr('x', 20)
     .attr('y', 46)
-    .attr('width', BAR_W)
+    .attr('width', barW)
     .attr('height', BAR_H);
   queues
     .append('rect')
     .attr('class', 'depth-fill')
-    .attr('x', barX)
+    .attr('x', 20)
     .attr('y', 46)
     .attr('width', 0)
     .attr('height', BAR_H);
 
-  const depthScale = scaleLinear().range([0, BAR_W]).clamp(true);
+  const depthScale = scaleLinear().range([0, 1]).clamp(true);
 
   function update(frame: Frame) {
-    const { sim } = frame;
+    const { report } = frame;
     // One scale for all queues, so bars compare; it grows with the deepest queue so far.
     let deepest = 10;
-    for (const q of sim.queues) deepest = Math.max(deepest, q.stats.depthMax);
+    for (const q of Object.values(report.queues)) deepest = Math.max(deepest, q.depthMax);
     depthScale.domain([0, deepest]);
 
     nodes.each(function (n) {
-      const index = sim.nodeIndex[n.node];
-      if (index === undefined) return;
-      const stat = this.querySelector('.node-stat');
-      if (n.kind === 'producer') {
-        const p = sim.producers[index];
-        if (p)
-          setTextIfChanged(stat, p.paused ? `paused · ${p.published} sent` : `${p.published} sent`);
-      } else if (n.kind === 'queue') {
-        const q = sim.queues[index];
-        if (!q) return;
-        setTextIfChanged(stat, `${q.ready.size} ready`);
+      const status = nodeStatus(n.kind, reportEntry(report, n.id));
+      this.classList.toggle('is-down', status.down);
+      this.classList.toggle('is-selected', frame.selectedNode === n.id);
+      setAttrIfChanged(this, 'aria-pressed', String(frame.selectedNode === n.id));
+      setTextIfChanged(this.querySelector('.node-stat'), status.lines[0]);
+      setTextIfChanged(this.querySelector('.node-stat--second'), status.lines[1]);
+      if (status.depth !== null)
         setAttrIfChanged(
           this.querySelector('.depth-fill'),
           'width',
-          String(depthScale(q.ready.size)),
+          String(depthScale(status.depth) * barW(n)),
         );
-      } else {
-        const c = sim.consumers[index];
-        if (!c) return;
-        this.classList.toggle('is-down', !c.up);
-        setTextIfChanged(stat, c.up ? `${c.busy}/${c.concurrency} busy` : 'crashed');
-        setTextIfChanged(this.querySelector('.node-stat--second'), `${c.unacked} unacked`);
-      }
     });
   }
 

@@ -1,0 +1,139 @@
+/**
+ * The store reads engine events generically, so event types the engine adds later are logged,
+ * animated and faded without changes: these tests feed it events it does not know.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from '../engine';
+import { nodesOf, messageKey } from './eventFields';
+import { createEventLog } from './eventLog';
+import { fateOf } from './fates';
+import { tripOf } from './flights';
+import { buildJourney } from './journey';
+import { hashId, sampleFlights } from './sample';
+import { LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
+
+const ev = (e: Record<string, unknown>) => e as unknown as SimEvent;
+
+describe('fates', () => {
+  it('maps known types, and defaults unknown types with a reason to "gone"', () => {
+    expect(fateOf(ev({ type: 'acked', atUs: 1, msgId: 3, queue: 'q', consumer: 'c' }))?.kind).toBe(
+      'done',
+    );
+    expect(fateOf(ev({ type: 'expired', atUs: 1, msgId: 3, queue: 'q' }))).toEqual({
+      kind: 'gone',
+      label: 'expired',
+      node: 'q',
+    });
+    expect(
+      fateOf(ev({ type: 'lost', atUs: 1, msgId: 3, where: 'b', reason: 'brokerCrashed' })),
+    ).toEqual({
+      kind: 'gone',
+      label: 'lost: brokerCrashed',
+      node: 'b',
+    });
+    // A type nobody has told this file about, with a reason: gone, labelled by type and reason.
+    expect(
+      fateOf(ev({ type: 'evaporated', atUs: 1, msgId: 3, queue: 'q', reason: 'heat' })),
+    ).toEqual({
+      kind: 'gone',
+      label: 'evaporated: heat',
+      node: 'q',
+    });
+    expect(
+      fateOf(ev({ type: 'requeued', atUs: 1, msgId: 3, queue: 'q', reason: 'nack' }))?.kind,
+    ).toBe('step');
+    expect(fateOf(ev({ type: 'teleported', atUs: 1, msgId: 3, queue: 'q' }))?.kind).toBe('step');
+    expect(fateOf(ev({ type: 'brokerCrashed', atUs: 1, broker: 'b' }))).toBeNull();
+  });
+});
+
+describe('trips', () => {
+  it('reads known trips and the from/to default', () => {
+    const pub = tripOf(
+      ev({ type: 'published', atUs: 10, originId: 7, producer: 'p', to: 'x', arriveUs: 20 }),
+    );
+    expect(pub).toMatchObject({ from: 'p', to: 'x', msgId: null, originId: 7, state: 'new' });
+    const retry = tripOf(
+      ev({
+        type: 'published',
+        atUs: 10,
+        msgId: 2,
+        producer: 'p',
+        queue: 'q',
+        attempt: 2,
+        arriveUs: 20,
+      }),
+    );
+    expect(retry?.state).toBe('retrying');
+    const moved = tripOf(
+      ev({ type: 'redriven', atUs: 1, msgId: 4, from: 'dlq', to: 'q', arriveUs: 5 }),
+    );
+    expect(moved).toMatchObject({ from: 'dlq', to: 'q' });
+    expect(tripOf(ev({ type: 'enqueued', atUs: 1, msgId: 4, queue: 'q' }))).toBeNull();
+  });
+
+  it('samples deterministically above the cap, and draws everything below it', () => {
+    const flights = Array.from({ length: 5000 }, (_, i) => ({
+      msgId: i + 1,
+      originId: null,
+      from: 'a',
+      to: 'b',
+      departUs: 0,
+      arriveUs: 100,
+      state: 'new',
+    }));
+    const a = sampleFlights(flights, 50, 1500);
+    const b = sampleFlights([...flights].reverse(), 50, 1500);
+    expect(a.total).toBe(5000);
+    expect(a.drawn.length).toBeLessThanOrEqual(1500);
+    expect(a.drawn.length).toBeGreaterThan(500);
+    // The same messages, whatever order they come in.
+    expect(new Set(a.drawn.map((f) => f.msgId))).toEqual(new Set(b.drawn.map((f) => f.msgId)));
+    expect(sampleFlights(flights.slice(0, 100), 50, 1500).drawn.length).toBe(100);
+    expect(hashId(1)).not.toBe(hashId(2));
+  });
+});
+
+describe('event fields', () => {
+  it('finds nodes in any field, and the message key', () => {
+    const ids = new Set(['p', 'x', 'q1', 'q2']);
+    const e = ev({
+      type: 'routed',
+      atUs: 1,
+      originId: 9,
+      exchange: 'x',
+      queues: ['q1', 'q2'],
+      reason: 'p',
+    });
+    expect(nodesOf(e, ids)).toEqual(['x', 'q1', 'q2']);
+    expect(messageKey(e)).toBe(9);
+  });
+});
+
+describe('event log', () => {
+  it('keeps the last events within the window, at most LOG_MAX_EVENTS', () => {
+    const log = createEventLog();
+    for (let i = 0; i < LOG_MAX_EVENTS * 3; i++)
+      log.push(ev({ type: 't', atUs: i * 10, msgId: i }));
+    const view = log.view(LOG_MAX_EVENTS * 30);
+    expect(view.length).toBe(LOG_MAX_EVENTS);
+    expect(view.at(-1)?.atUs).toBe((LOG_MAX_EVENTS * 3 - 1) * 10);
+    const late = log.view(LOG_WINDOW_US + (LOG_MAX_EVENTS * 3 - 5) * 10);
+    expect(late.every((e) => e.atUs >= (LOG_MAX_EVENTS * 3 - 5) * 10)).toBe(true);
+    expect(log.count()).toBe(LOG_MAX_EVENTS * 3);
+  });
+
+  it('builds a journey across copies through the origin id', () => {
+    const log = [
+      ev({ type: 'published', atUs: 1, originId: 5, producer: 'p', to: 'x', arriveUs: 2 }),
+      ev({ type: 'routed', atUs: 2, originId: 5, exchange: 'x', queues: ['q'] }),
+      ev({ type: 'enqueued', atUs: 2, msgId: 11, originId: 5, queue: 'q' }),
+      ev({ type: 'enqueued', atUs: 3, msgId: 12, originId: 6, queue: 'q' }),
+      ev({ type: 'expired', atUs: 9, msgId: 11, queue: 'q' }),
+    ];
+    const j = buildJourney(log, { msgId: 11, originId: null });
+    expect(j.steps.map((s) => s.type)).toEqual(['published', 'routed', 'enqueued', 'expired']);
+    expect(j.complete).toBe(true);
+    expect(j.ended).toBe('gone');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The store's tuning constants in one place, each with the reason for its value. The figures
+ * they were chosen from are in docs/ui.md ("Time travel").
+ */
+
+/**
+ * Checkpoint every this many ticks at first. A preset's state is 15–30 KB of JSON (0.3 ms to
+ * snapshot) and replays at 100+ ticks per ms with the store's trace, so a seek replays at most
+ * this many ticks plus the log's look-back below: ~10 ms. When the cache outgrows its bounds
+ * the stride doubles (see checkpoints.ts).
+ */
+export const CHECKPOINT_STRIDE_TICKS = 500;
+
+/**
+ * A capture that costs more than this (a state with thousands of live messages: the engine's
+ * snapshot is a JSON round trip) makes checkpoints rarer, in proportion (see checkpoints.ts).
+ */
+export const CHECKPOINT_COST_MS = 20;
+
+/** Bounds of the checkpoint cache: it is a cache, the truth is the deterministic replay. */
+export const CHECKPOINT_MAX_COUNT = 400;
+export const CHECKPOINT_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The event log shows the last LOG_MAX_EVENTS events that happened at most LOG_WINDOW_US of
+ * simulated time before the current tick. Both bounds are part of the definition, so the log is
+ * the same whichever way the current tick was reached (a seek replays just enough to rebuild it).
+ */
+export const LOG_MAX_EVENTS = 10_000;
+export const LOG_WINDOW_US = 60_000_000;
+
+/** Chart buckets: at least 1 s of simulated time, and at most this many over the whole run. */
+export const BUCKET_MIN_US = 1_000_000;
+export const BUCKETS_PER_RUN_MAX = 600;
+
+/**
+ * A seek's synchronous work before it continues in animation-frame slices (with a progress
+ * notice), and the work per slice: the main thread is never blocked for more than ~50 ms.
+ */
+export const SEEK_SYNC_BUDGET_MS = 40;
+export const SEEK_SLICE_BUDGET_MS = 12;
+
+/**
+ * Engine work per animation frame at "as fast as possible". The rest of the frame is drawing,
+ * and a frame that also takes a checkpoint of a large state (~15 ms at 5,000 messages) must stay
+ * well under the 50 ms of a long task.
+ */
+export const FASTEST_FRAME_BUDGET_MS = 8;
+
+/**
+ * Dots drawn at most; above this a fixed, deterministic sample is drawn and the page says so.
+ * Where the canvas is rasterised in software (this machine's Chromium), each dot costs ~2 µs of
+ * main thread plus raster time: 1,500 keeps a 5,000-message frame near 16.7 ms.
+ */
+export const DOT_CAP = 1500;
+
+/** Trips kept at most (oldest dropped first); far above what can be seen. */
+export const TRIPS_MAX = 50_000;
+
+/** A message that leaves the system without an ack fades out over this much simulated time. */
+export const FADE_US = 1_500_000;

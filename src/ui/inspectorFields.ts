@@ -1,0 +1,53 @@
+/**
+ * The live numbers of a node for the inspector, read generically from its report entry: known
+ * fields get words and units, unknown ones their humanised name, and latency summaries one line
+ * of percentiles.
+ */
+import type { ReportEntry } from '../viz/nodeStats';
+import { formatDecimal, formatMs, formatRate, humanize } from './format';
+
+export interface Field {
+  key: string;
+  label: string;
+  value: string;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  ratePerSec: 'rate',
+  throughputPerSec: 'throughput',
+  depthMax: 'deepest',
+  depthMean: 'mean depth',
+  arrivalRatePerSec: 'arrival rate',
+  meanWaitMs: 'mean wait',
+  latencyMs: 'latency (publish → ack)',
+  waitMs: 'wait in queue',
+  serviceMs: 'service time',
+};
+
+function formatValue(key: string, v: unknown): string | null {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') {
+    if (key.endsWith('PerSec')) return formatRate(v);
+    if (key.endsWith('Ms')) return formatMs(v);
+    if (key === 'utilisation') return `${formatDecimal(v * 100, 1)} %`;
+    return Number.isInteger(v) ? String(v) : formatDecimal(v, 2);
+  }
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') {
+    const s = v as Record<string, unknown>;
+    if (typeof s.p50 === 'number' && typeof s.p95 === 'number' && typeof s.p99 === 'number')
+      return s.count === 0
+        ? 'no data yet'
+        : `p50 ${formatMs(s.p50)} · p95 ${formatMs(s.p95)} · p99 ${formatMs(s.p99)}`;
+  }
+  return null;
+}
+
+export function inspectorFields(entry: ReportEntry): Field[] {
+  const out: Field[] = [];
+  for (const [key, v] of Object.entries(entry)) {
+    const value = formatValue(key, v);
+    if (value !== null) out.push({ key, label: LABELS[key] ?? humanize(key), value });
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * How a message is drawn, by its state: one table of colour and shape, so a state the engine
+ * adds later is one row here (and a state this table does not know is drawn with DEFAULT_STYLE).
+ * Shapes differ as well as colours, so states stay apart without colour vision.
+ */
+export type Shape = 'circle' | 'diamond' | 'square' | 'triangle' | 'ring';
+
+export interface MessageStyle {
+  label: string;
+  color: string;
+  shape: Shape;
+}
+
+export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
+  new: { label: 'New', color: '#2563eb', shape: 'circle' },
+  redelivered: { label: 'Redelivered', color: '#d97706', shape: 'diamond' },
+  retrying: { label: 'Retrying', color: '#7c3aed', shape: 'triangle' },
+  deadLettered: { label: 'Dead-lettered', color: '#475569', shape: 'square' },
+  duplicate: { label: 'Duplicate', color: '#dc2626', shape: 'ring' },
+};
+
+export const DEFAULT_STYLE: MessageStyle = { label: 'Other', color: '#0f766e', shape: 'circle' };
+
+export const styleOf = (state: string): MessageStyle => MESSAGE_STYLES[state] ?? DEFAULT_STYLE;
+
+/** Colour of a message that left the system without an ack (fading out with its reason). */
+export const GONE_COLOR = '#b91c1c';
+
+/** Add one shape centred on (x, y) with "radius" r to the current path. */
+export function shapePath(ctx: CanvasPath, shape: Shape, x: number, y: number, r: number): void {
+  switch (shape) {
+    case 'circle':
+    case 'ring':
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      return;
+    case 'diamond':
+      ctx.moveTo(x, y - r * 1.25);
+      ctx.lineTo(x + r * 1.25, y);
+      ctx.lineTo(x, y + r * 1.25);
+      ctx.lineTo(x - r * 1.25, y);
+      ctx.closePath();
+      return;
+    case 'square':
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      return;
+    case 'triangle':
+      ctx.moveTo(x, y - r * 1.2);
+      ctx.lineTo(x + r * 1.15, y + r * 0.9);
+      ctx.lineTo(x - r * 1.15, y + r * 0.9);
+      ctx.closePath();
+      return;
+  }
+}
