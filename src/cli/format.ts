@@ -59,8 +59,67 @@ function producers(r: RunReport): string[] {
     int(p.published),
     num(p.ratePerSec),
     p.paused ? 'yes' : 'no',
+    int(p.confirmedAck),
+    int(p.confirmedNack),
+    int(p.retries),
+    int(p.returned),
+    int(p.dropped),
+    num(p.blockedMs),
   ]);
-  return renderTable(['producer', 'published', 'rate/s', 'paused'], rows);
+  return renderTable(
+    [
+      'producer',
+      'published',
+      'rate/s',
+      'paused',
+      'confirm ack',
+      'nack',
+      'retries',
+      'returned',
+      'dropped',
+      'blocked ms',
+    ],
+    rows,
+  );
+}
+
+const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+const reasons = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([k, n]) => `${k} ${int(n)}`)
+    .join(', ');
+
+/** Why messages left without an ack, when any did. */
+function fates(r: RunReport): string[] {
+  const lines: string[] = [];
+  if (sum(r.totals.gone) > 0) lines.push(`gone without an ack: ${reasons(r.totals.gone)}`);
+  if (sum(r.totals.notRouted) > 0)
+    lines.push(`never reached a queue: ${reasons(r.totals.notRouted)}`);
+  for (const [id, q] of Object.entries(r.queues))
+    if (sum(q.deadLettered) > 0) lines.push(`dead-lettered from ${id}: ${reasons(q.deadLettered)}`);
+  if (r.broker.crashes > 0 || r.broker.alarms > 0)
+    lines.push(
+      `broker ${r.broker.id}: ${int(r.broker.crashes)} crash(es), ${int(r.broker.alarms)} memory alarm(s) for ${num(r.broker.alarmMs)} ms`,
+    );
+  return lines;
+}
+
+/** The delivery-guarantee ledger: how many messages had their effect once, twice, never. */
+function ledger(r: RunReport): string[] {
+  const rows = Object.entries(r.queues)
+    .filter(
+      ([, q]) => q.ledger.exactlyOnce + q.ledger.duplicated + q.ledger.lost + q.ledger.open > 0,
+    )
+    .map(([id, q]) => [
+      id,
+      int(q.ledger.exactlyOnce),
+      int(q.ledger.duplicated),
+      int(q.ledger.lost),
+      reasons(q.ledger.lostByReason),
+    ]);
+  return rows.length > 0
+    ? renderTable(['ledger', 'exactly once', 'duplicated', 'lost', 'lost by reason'], rows)
+    : [];
 }
 
 function queues(r: RunReport): string[] {
@@ -69,10 +128,13 @@ function queues(r: RunReport): string[] {
     int(q.depth),
     int(q.depthMax),
     num(q.depthMean),
+    int(q.unacked),
     int(q.enqueued),
     int(q.delivered),
     num(q.arrivalRatePerSec),
     num(q.meanWaitMs),
+    int(q.requeued),
+    int(sum(q.deadLettered)),
   ]);
   return renderTable(
     [
@@ -80,10 +142,13 @@ function queues(r: RunReport): string[] {
       'depth',
       'depth max',
       'depth mean',
+      'unacked',
       'enqueued',
       'delivered',
       'arrivals/s',
       'wait mean ms',
+      'requeued',
+      'dead-lettered',
     ],
     rows,
   );
@@ -95,6 +160,8 @@ function consumers(r: RunReport): string[] {
     c.up ? 'up' : 'down',
     int(c.acked),
     int(c.redelivered),
+    int(c.failed),
+    int(c.duplicatesSkipped),
     num(c.throughputPerSec),
     pct(c.utilisation),
     num(c.latencyMs.mean),
@@ -110,6 +177,8 @@ function consumers(r: RunReport): string[] {
       'state',
       'acked',
       'redelivered',
+      'failed',
+      'dup skipped',
       'acked/s',
       'busy',
       'latency mean',
@@ -131,9 +200,16 @@ export function formatReport(r: RunReport, info: RunInfo): string {
     producers(r),
     queues(r),
     consumers(r),
+    ledger(r),
+    fates(r),
     [
       'Times in ms (latency = publish to ack, wait = ready in queue to delivery, service = processing).',
     ],
   ];
-  return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
+  return (
+    sections
+      .filter((lines) => lines.length > 0)
+      .map((lines) => lines.join('\n'))
+      .join('\n\n') + '\n'
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * The JSON document of `sim --json`: the engine's RunReport with a stable, documented key order
- * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers).
+ * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers,
+ * exchanges, broker, places).
  * Every key is described in docs/cli.md.
  */
 import type { RunReport } from '../engine';
@@ -15,6 +16,9 @@ export interface JsonReport {
   tick: number;
   tickMs: number;
   producers: RunReport['producers'];
+  exchanges: RunReport['exchanges'];
+  broker: RunReport['broker'];
+  places: RunReport['places'];
 }
 
 export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
@@ -28,6 +32,9 @@ export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
     tick: r.tick,
     tickMs,
     producers: r.producers,
+    exchanges: r.exchanges,
+    broker: r.broker,
+    places: r.places,
   };
 }
 

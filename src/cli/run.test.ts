@@ -55,12 +55,13 @@ describe('sim <preset> (table)', () => {
     );
     const nodes = (rawOf('competing-consumers').nodes as { id: string }[]).map((n) => n.id);
     for (const id of nodes) expect(row(id), `row for ${id}`).toBeDefined();
-    // A consumer row: id, state, acked, redelivered, acked/s, busy %, then six times in ms.
+    // A consumer row: id, state, acked, redelivered, failed, duplicates skipped, acked/s, busy %,
+    // then six times in ms.
     const consumerId = (rawOf('competing-consumers').nodes as { id: string; kind: string }[]).find(
       (n) => n.kind === 'consumer',
     )!.id;
     expect(row(consumerId)).toMatch(
-      /^\S+\s+up\s+\d+\s+\d+\s+\d+\.\d\d\s+\d+\.\d %(\s+\d+\.\d\d){6}$/,
+      /^\S+\s+up(\s+\d+){4}\s+\d+\.\d\d\s+\d+\.\d %(\s+\d+\.\d\d){6}$/,
     );
   });
 
@@ -86,6 +87,9 @@ describe('sim --json', () => {
       'tick',
       'tickMs',
       'producers',
+      'exchanges',
+      'broker',
+      'places',
     ]);
     expect(doc).toMatchObject({
       scenario: 'M/M/1 at 90 % load',

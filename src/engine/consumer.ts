@@ -167,6 +167,8 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   }
   const latencyUs = now - m.publishedUs;
   histAdd(c.stats.latency, latencyUs);
+  // Processing attempts it took (1 = no retry): the histogram counts whole attempts.
+  histAdd(c.stats.attempts, m.failures + 1);
   c.stats.acked++;
   seriesCount(c.stats.ackSeries, now);
   st.queues[qi]!.stats.acked++;

@@ -68,6 +68,8 @@ export interface ConsumerReport {
   idempotencyStore: number;
   throughputPerSec: number;
   utilisation: number;
+  /** Processing attempts per acked message (1 = first try). */
+  attempts: { mean: number; p99: number; max: number };
   latencyMs: LatencySummary;
   waitMs: LatencySummary;
   serviceMs: LatencySummary;
@@ -259,6 +261,11 @@ function consumerReports(st: SimState): Record<string, ConsumerReport> {
       idempotencyStore: dedupSize(c),
       throughputPerSec: perSec(s.acked, now),
       utilisation: now > 0 ? busyArea / now / c.concurrency : 0,
+      attempts: {
+        mean: histMeanUs(s.attempts),
+        p99: histQuantileUs(s.attempts, 0.99),
+        max: s.attempts.maxUs,
+      },
       latencyMs: summarize(s.latency),
       waitMs: summarize(s.wait),
       serviceMs: summarize(s.service),
