@@ -4,7 +4,7 @@
  * Inputs from the run's timeline are applied at the start of their tick.
  */
 import { updateAlarm } from './broker';
-import { arriveAtBroker, onReachBrokerDirect } from './brokerIn';
+import { onReachBroker, onReachBrokerDirect } from './brokerIn';
 import { onAckArrives, onReachConsumer, onServiceDone } from './consumer';
 import { onAckTimeout, onVisibilityTimeout } from './consumerCrash';
 import { EV } from './eventKinds';
@@ -26,7 +26,7 @@ function runEvent(st: SimState, kind: number, a: number, b: number, sink: Sink):
     case EV.BurstToggle:
       return onBurstToggle(st, a, sink);
     case EV.ReachBroker:
-      return arriveAtBroker(st, a, b, sink);
+      return onReachBroker(st, a, b, sink);
     case EV.ReachBrokerDirect:
       return onReachBrokerDirect(st, a, b, sink);
     case EV.ReachConsumer:

@@ -10,12 +10,22 @@
 import { releaseCopy, releaseRef } from './copies';
 import { dispatch, updateActiveConsumer } from './delivery';
 import { IMPLICIT_BROKER_ID } from './create';
+import { drainDoor, loseDoor } from './brokerIn';
 import { EV } from './eventKinds';
 import { scheduleExpiry } from './expiry';
 import { onUnblocked } from './publisher';
 import { enforceMaxLength, readySlots, requeueSlots, takeAllReady } from './queue';
 import { ringReset } from './ring';
-import { freeDelivery, freePub, msgAt, nodeName, queueName, schedule, type Sink } from './sim';
+import {
+  freeDelivery,
+  freePub,
+  uncount,
+  msgAt,
+  nodeName,
+  queueName,
+  schedule,
+  type Sink,
+} from './sim';
 import { DLoc, Loc, type SimState } from './state';
 
 export function brokerName(st: SimState): string {
@@ -41,21 +51,20 @@ export function crashBroker(st: SimState, restartAfterUs: number, sink: Sink): v
   st.brokerEpoch++;
   b.stats.crashes++;
   b.unwritten = [];
+  loseDoor(st, sink);
   // Connections drop: consumers keep only work already in a worker, and can no longer ack it.
   for (let dslot = 0; dslot < st.deliveries.length; dslot++) {
     const d = st.deliveries[dslot];
     if (!d) continue;
     d.valid = false;
+    // The connection is gone; after the restart the consumer has a fresh prefetch window.
+    if (d.counted) uncount(st, d);
     if (d.loc === DLoc.ToConsumer || d.loc === DLoc.Buffered) {
       freeDelivery(st, dslot);
       releaseRef(st, d.slot);
     }
   }
-  for (const c of st.consumers) {
-    ringReset(c.buffer, []);
-    c.unacked = 0;
-    c.graceUnacked = 0;
-  }
+  for (const c of st.consumers) ringReset(c.buffer, []);
   // Pending confirms, and confirms still travelling, will never arrive.
   st.pubs.forEach((p, slot) => {
     if (!p || !p.arrived) return;
@@ -130,18 +139,41 @@ export function restartBroker(st: SimState, sink: Sink): void {
   onUnblocked(st, sink);
 }
 
-/** Flip the memory alarm if the held count crossed the watermark (R30). */
+/**
+ * The memory alarm (R30). It goes on when the broker holds `memoryHighWatermark` copies and
+ * clears when it holds fewer than 90 % of that (RabbitMQ checks memory on an interval; the
+ * margin does the same job here: the alarm does not flap at every message). While it is on,
+ * publishing connections are blocked: publishes that arrive wait at the door. When it clears,
+ * they go in, in order, up to the watermark, and producers send what they held. Runs between
+ * events (see advance.ts), never inside one, so a publish never re-enters the broker.
+ */
 export function updateAlarm(st: SimState, sink: Sink): void {
   const b = st.broker;
   b.alarmPending = false;
   if (b.watermark <= 0) return;
-  const on = b.held >= b.watermark;
-  if (on === b.alarm) return;
+  for (;;) {
+    const flip = b.alarm ? b.held < alarmClearLevel(b.watermark) : b.held >= b.watermark;
+    if (flip) setAlarm(st, !b.alarm, sink);
+    if (b.alarm || !b.up) return;
+    const before = b.held;
+    drainDoor(st, sink);
+    onUnblocked(st, sink);
+    // Publishes that went in may have reached the watermark again.
+    if (b.held === before && !b.alarmPending) return;
+    b.alarmPending = false;
+  }
+}
+
+export function alarmClearLevel(watermark: number): number {
+  return Math.floor(watermark * 0.9);
+}
+
+function setAlarm(st: SimState, on: boolean, sink: Sink): void {
+  const b = st.broker;
   b.alarm = on;
   if (on) {
     b.stats.alarms++;
     b.stats.alarmSinceUs = st.nowUs;
   } else b.stats.alarmUs += st.nowUs - b.stats.alarmSinceUs;
   if (sink) sink.push({ type: 'alarm', atUs: st.nowUs, broker: brokerName(st), on, held: b.held });
-  if (!on && b.up) onUnblocked(st, sink);
 }

@@ -57,6 +57,7 @@ export function onReachBrokerDirect(
   packed: number,
   sink: Sink,
 ): void {
+  st.broker.incoming--;
   const poison = packed % 2 === 1;
   let rest = Math.floor(packed / 2);
   const tpl = rest % 128;
@@ -64,13 +65,76 @@ export function onReachBrokerDirect(
   const pi = rest % 256;
   const epoch = Math.floor(rest / 256);
   if (epoch !== st.brokerEpoch || !st.broker.up) return lostInTransit(st, pi, origin, sink);
+  if (overWatermark(st))
+    return holdAtDoor(st, pi, origin, tpl, poison, st.nowUs - st.linkLatencyUs, -1);
   routeAndEnqueue(st, pi, origin, tpl, poison, st.nowUs - st.linkLatencyUs, -1, null, sink);
+}
+
+const DOOR = 6;
+
+/** R30: while the alarm is on (or about to go on) the broker reads no publish. */
+function overWatermark(st: SimState): boolean {
+  const b = st.broker;
+  return b.alarm || (b.watermark > 0 && b.held >= b.watermark);
+}
+
+function holdAtDoor(
+  st: SimState,
+  pi: number,
+  origin: number,
+  tpl: number,
+  poison: boolean,
+  sentUs: number,
+  slot: number,
+): void {
+  st.broker.door.push(pi, origin, tpl, poison ? 1 : 0, sentUs, slot);
+}
+
+/** The alarm cleared: accept the waiting publishes, in order (the next check may block again). */
+export function drainDoor(st: SimState, sink: Sink): void {
+  const b = st.broker;
+  let i = 0;
+  while (i < b.door.length && b.up && !overWatermark(st)) {
+    const [pi, origin, tpl, poison, sentUs, slot] = b.door.slice(i, i + DOOR) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    i += DOOR;
+    const pub = slot >= 0 ? st.pubs[slot] : null;
+    if (slot >= 0 && !pub) continue;
+    routeAndEnqueue(st, pi, origin, tpl, poison === 1, sentUs, slot, pub ?? null, sink);
+  }
+  b.door = b.door.slice(i);
+}
+
+/** The broker crashed: publishes waiting at its door were never read. */
+export function loseDoor(st: SimState, sink: Sink): void {
+  const door = st.broker.door;
+  st.broker.door = [];
+  for (let i = 0; i < door.length; i += DOOR) {
+    const slot = door[i + 5]!;
+    const pub = slot >= 0 ? st.pubs[slot] : null;
+    if (pub) pubLostInTransit(st, slot, pub, sink);
+    else if (slot < 0) lostInTransit(st, door[i]!, door[i + 1]!, sink);
+  }
+}
+
+/** A confirm-mode publish reaches the broker (also called directly when there is no latency). */
+export function onReachBroker(st: SimState, slot: number, epoch: number, sink: Sink): void {
+  st.broker.incoming--;
+  arriveAtBroker(st, slot, epoch, sink);
 }
 
 export function arriveAtBroker(st: SimState, slot: number, epoch: number, sink: Sink): void {
   const pub = st.pubs[slot];
   if (!pub) return;
   if (epoch !== st.brokerEpoch || !st.broker.up) return pubLostInTransit(st, slot, pub, sink);
+  if (overWatermark(st))
+    return holdAtDoor(st, pub.producer, pub.origin, pub.tpl, pub.poison, pub.sentUs, slot);
   routeAndEnqueue(st, pub.producer, pub.origin, pub.tpl, pub.poison, pub.sentUs, slot, pub, sink);
 }
 

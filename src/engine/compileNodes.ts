@@ -154,7 +154,9 @@ export function compileConsumer(
       ackSeries: createSeries(false, seriesPeriodUs),
       busyAreaUs: 0,
       busyChangedUs: 0,
-      attempts: createHistogram(),
+      retriedAcks: 0,
+      retriesOfAcked: 0,
+      attemptsMax: 0,
     },
   };
 }

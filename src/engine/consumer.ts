@@ -9,6 +9,7 @@ import { releaseCopy, releaseRef } from './copies';
 import { crashConsumer } from './consumerCrash';
 import { dispatch } from './delivery';
 import { sampleUs } from './distributions';
+import { emitAckIgnored, emitAcked, emitProcessed, emitProcessingStarted } from './emit';
 import { EV } from './eventKinds';
 import { attemptFails, slowFactor } from './failure';
 import { handleFailure } from './failureHandling';
@@ -16,13 +17,20 @@ import { histAdd } from './histogram';
 import { seenBefore } from './idempotency';
 import { ringPush, ringShift } from './ring';
 import { seriesCount } from './series';
-import { consumerName, deliveryAt, freeDelivery, queueName, schedule, type Sink } from './sim';
+import { deliveryAt, freeDelivery, schedule, type Sink } from './sim';
 import { DLoc, Loc, type ConsumerState, type Delivery, type SimState } from './state';
 
 function setBusy(c: ConsumerState, nowUs: number, busy: number): void {
   c.stats.busyAreaUs += c.busy * (nowUs - c.stats.busyChangedUs);
   c.stats.busyChangedUs = nowUs;
   c.busy = busy;
+}
+
+/** Retries per acked message (the failed attempts before the ack). */
+function countRetries(c: ConsumerState, failures: number): void {
+  c.stats.retriedAcks++;
+  c.stats.retriesOfAcked += failures;
+  if (failures + 1 > c.stats.attemptsMax) c.stats.attemptsMax = failures + 1;
 }
 
 /** Is this heap event still about the delivery it was scheduled for? */
@@ -58,13 +66,7 @@ function startService(st: SimState, dslot: number, sink: Sink): void {
   d.serviceStartUs = now;
   const doneUs = now + sampleUs(c.service, st.rng, c.stream, slowFactor(c, m));
   schedule(st, doneUs, EV.ServiceDone, dslot, d.tag);
-  if (sink)
-    sink.push({
-      type: 'processingStarted',
-      atUs: now,
-      msgId: m.id,
-      consumer: consumerName(st, d.consumer),
-    });
+  if (sink) emitProcessingStarted(st, sink, m, d.consumer);
 }
 
 /** Start buffered deliveries while workers are free. */
@@ -105,16 +107,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
     st.totals.effects++;
     if (m.effects > 1) st.totals.duplicateEffects++;
   }
-  if (sink)
-    sink.push({
-      type: 'processed',
-      atUs: now,
-      msgId: m.id,
-      originId: m.origin,
-      consumer: consumerName(st, ci),
-      outcome: d.failed ? 'failed' : 'ok',
-      effect,
-    });
+  if (sink) emitProcessed(st, sink, m, ci, d.failed, effect);
   // The freed worker takes the oldest buffered delivery before new ones are dispatched.
   drainBuffer(st, ci, sink);
   if (d.autoAcked) {
@@ -146,19 +139,10 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   const now = st.nowUs;
   if (!d.valid || m.tag !== d.tag || m.loc !== Loc.Unacked) {
     c.stats.staleAcks++;
-    if (sink)
-      sink.push({
-        type: 'ackIgnored',
-        atUs: now,
-        msgId: m.id,
-        consumer: consumerName(st, ci),
-        reason: 'stale',
-      });
+    if (sink) emitAckIgnored(st, sink, m, ci);
     endDelivery(st, dslot);
     return;
   }
-  c.unacked--;
-  if (c.graceUnacked > c.unacked) c.graceUnacked = c.unacked;
   if (d.failed) {
     handleFailure(st, d, sink);
     endDelivery(st, dslot);
@@ -167,23 +151,12 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   }
   const latencyUs = now - m.publishedUs;
   histAdd(c.stats.latency, latencyUs);
-  // Processing attempts it took (1 = no retry): the histogram counts whole attempts.
-  histAdd(c.stats.attempts, m.failures + 1);
   c.stats.acked++;
+  if (m.failures > 0) countRetries(c, m.failures);
   seriesCount(c.stats.ackSeries, now);
   st.queues[qi]!.stats.acked++;
   st.totals.acked++;
-  if (sink)
-    sink.push({
-      type: 'acked',
-      atUs: now,
-      msgId: m.id,
-      originId: m.origin,
-      queue: queueName(st, qi),
-      consumer: consumerName(st, ci),
-      latencyUs,
-      sentUs: now - st.linkLatencyUs,
-    });
+  if (sink) emitAcked(st, sink, m, qi, ci, latencyUs);
   endDelivery(st, dslot);
   releaseCopy(st, d.slot, 'acked');
   dispatch(st, qi, sink);

@@ -11,15 +11,17 @@ import { EV } from './eventKinds';
 import { countReturn } from './failureHandling';
 import { enforceMaxLength, requeueSlots } from './queue';
 import { ringReset, ringToArray } from './ring';
-import { consumerName, freeDelivery, msgAt, queueName, schedule, type Sink } from './sim';
+import { consumerName, freeDelivery, msgAt, queueName, schedule, uncount, type Sink } from './sim';
 import { DLoc, Loc, type SimState } from './state';
 
-/** Invalidate a valid delivery: the consumer's window frees, the copy goes back (if still held). */
+/**
+ * Invalidate a valid delivery: the copy goes back (if the broker still holds it for this
+ * delivery). The delivery itself stays until its worker is done with it.
+ */
 function takeBack(st: SimState, dslot: number): number {
   const d = st.deliveries[dslot]!;
-  const c = st.consumers[d.consumer]!;
   d.valid = false;
-  c.unacked--;
+  if (d.counted && st.queues[st.msgs[d.slot]!.queue]!.type !== 'sqs') uncount(st, d);
   const m = msgAt(st, d.slot);
   if (m.loc !== Loc.Unacked || m.tag !== d.tag) return -1;
   m.holder = -1;
@@ -83,8 +85,6 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
     freeDelivery(st, dslot);
     releaseRef(st, d.slot);
   }
-  c.unacked = 0;
-  c.graceUnacked = 0;
   const requeued = returnCopies(st, c.queue, back, consumerName(st, ci), 'consumerCrashed', sink);
   if (sink)
     sink.push({

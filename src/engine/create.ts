@@ -139,7 +139,10 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     watermark: brokerSpec?.kind === 'broker' ? (brokerSpec.memoryHighWatermark ?? 0) : 0,
     alarm: false,
     alarmPending: false,
+    incoming: 0,
+    waiting: 0,
     held: 0,
+    door: [],
     stats: { crashes: 0, alarms: 0, alarmUs: 0, alarmSinceUs: 0, flushes: 0 },
   };
 

@@ -8,6 +8,7 @@
 import { releaseCopy } from './copies';
 import { receive } from './consumer';
 import { deadLetterOrDiscard } from './deadLetter';
+import { emitDelivered } from './emit';
 import { EV } from './eventKinds';
 import { isExpired, scheduleExpiry } from './expiry';
 import { histAdd } from './histogram';
@@ -111,19 +112,7 @@ function deliver(st: SimState, slot: number, ci: number, sink: Sink): void {
   if (outOfOrder) q.stats.outOfOrder++;
   else q.stats.maxDeliveredSeq = m.enqSeq;
   const arriveUs = now + st.linkLatencyUs;
-  if (sink)
-    sink.push({
-      type: 'delivered',
-      atUs: now,
-      msgId: m.id,
-      originId: m.origin,
-      queue: queueName(st, m.queue),
-      consumer: consumerName(st, ci),
-      redelivered: m.redelivered,
-      deliveryCount: m.deliveries,
-      arriveUs,
-      outOfOrder,
-    });
+  if (sink) emitDelivered(st, sink, m, ci, arriveUs, outOfOrder);
   if (c.autoAck) {
     // R9: auto-ack: the broker forgets the copy as it sends it.
     q.stats.acked++;

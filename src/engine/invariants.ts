@@ -31,7 +31,7 @@ export function checkInvariants(st: SimState): string[] {
     refs.set(d.slot, (refs.get(d.slot) ?? 0) + 1);
     const c = perConsumer[d.consumer]!;
     c.any++;
-    if (d.valid && !d.autoAcked) c.valid++;
+    if (d.counted) c.valid++;
     if (d.loc === DLoc.InService) c.inService++;
     if (d.loc === DLoc.Buffered) c.buffered++;
   });

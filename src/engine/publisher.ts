@@ -3,6 +3,7 @@
  * back (memory alarm, broker down), send it, and handle its confirm: done on an ack, send again
  * on a nack or a missing confirm when the producer retries (which is how duplicates are born).
  */
+import { emitPublished } from './emit';
 import { EV } from './eventKinds';
 import { ledgerCloseOrigin } from './ledger';
 import { histAdd } from './histogram';
@@ -11,8 +12,15 @@ import { uniform01 } from './rng';
 import { allocPub, freePub, producerName, pubIf, schedule, type Sink } from './sim';
 import type { ProducerState, SimState } from './state';
 
+/**
+ * Can producers publish now? Not while the broker is down or its memory alarm is on (R30), nor
+ * when what it holds plus what is already on its way would reach the watermark: that is the
+ * flow control of a blocked connection (R29), which keeps a producer from pouring its whole
+ * buffer onto the wire the instant the alarm clears.
+ */
 export function producerBlocked(st: SimState): boolean {
-  return !st.broker.up || st.broker.alarm;
+  const b = st.broker;
+  return !b.up || b.alarm || (b.watermark > 0 && b.held + b.incoming >= b.watermark);
 }
 
 function pickTemplate(st: SimState, p: ProducerState): number {
@@ -63,6 +71,7 @@ function holdAtProducer(
     return;
   }
   if (p.buffer.length === 0) {
+    st.broker.waiting++;
     p.blockedSinceUs = st.nowUs;
     if (sink) sink.push({ type: 'producerBlocked', atUs: st.nowUs, producer, buffered: 1 });
     if (p.onBlocked === 'retry') schedule(st, st.nowUs + p.retryAfterUs, EV.BlockedRetry, pi);
@@ -77,17 +86,23 @@ export function flushProducer(st: SimState, pi: number, sink: Sink): void {
   const p = st.producers[pi]!;
   if (p.buffer.length === 0 || producerBlocked(st)) return;
   const held = p.buffer;
-  p.buffer = [];
+  let i = 0;
+  // Oldest first, while the broker's flow control lets this connection publish.
+  while (i < held.length && !producerBlocked(st)) {
+    send(st, pi, held[i]!, held[i + 1]!, held[i + 2] === 1, held[i + 4]!, held[i + 3]!, sink);
+    i += HELD;
+  }
+  p.buffer = held.slice(i);
+  if (p.buffer.length > 0) return;
+  st.broker.waiting--;
   p.stats.blockedUs += st.nowUs - p.blockedSinceUs;
   if (sink)
     sink.push({
       type: 'producerUnblocked',
       atUs: st.nowUs,
       producer: producerName(st, pi),
-      buffered: held.length / HELD,
+      buffered: i / HELD,
     });
-  for (let i = 0; i < held.length; i += HELD)
-    send(st, pi, held[i]!, held[i + 1]!, held[i + 2] === 1, held[i + 4]!, held[i + 3]!, sink);
 }
 
 export function onBlockedRetry(st: SimState, pi: number, sink: Sink): void {
@@ -123,21 +138,12 @@ function send(
   }
   p.stats.attempts++;
   const arriveUs = now + st.linkLatencyUs;
-  if (sink)
-    sink.push({
-      type: 'published',
-      atUs: now,
-      originId: origin,
-      producer: producerName(st, pi),
-      to: st.nodeIds[p.target]!,
-      routingKey: st.templates[pi]![tpl]!.routingKey,
-      attempt,
-      arriveUs,
-    });
+  if (sink) emitPublished(st, sink, pi, origin, tpl, attempt, arriveUs);
   if (!p.confirms) {
     // Fire and forget: nothing to track, so no record; the heap event carries the message.
     if (st.linkLatencyUs === 0) routeAndEnqueue(st, pi, origin, tpl, poison, now, -1, null, sink);
-    else
+    else {
+      st.broker.incoming++;
       schedule(
         st,
         arriveUs,
@@ -145,6 +151,7 @@ function send(
         origin,
         packDirect(st.brokerEpoch, pi, tpl, poison),
       );
+    }
     return;
   }
   const id = st.nextPub++;
@@ -165,7 +172,10 @@ function send(
   });
   if (p.retry) schedule(st, now + p.retry.timeoutUs, EV.ConfirmTimeout, slot, id);
   if (st.linkLatencyUs === 0) arriveAtBroker(st, slot, st.brokerEpoch, sink);
-  else schedule(st, arriveUs, EV.ReachBroker, slot, st.brokerEpoch);
+  else {
+    st.broker.incoming++;
+    schedule(st, arriveUs, EV.ReachBroker, slot, st.brokerEpoch);
+  }
 }
 
 /** The producer is done with this message: no more attempts will follow. */

@@ -7,11 +7,12 @@ import { heldChange } from './brokerHeld';
 import { confirmProgress, confirmReject } from './confirms';
 import { deadLetterOrDiscard } from './deadLetter';
 import { dispatch } from './delivery';
+import { emitEnqueued } from './emit';
 import { scheduleExpiry } from './expiry';
 import { persistOnEnqueue } from './persistence';
 import { ringAt, ringPeek, ringPush, ringReset, ringShift, ringToArray } from './ring';
 import { seriesAdvance } from './series';
-import { queueName, type Sink } from './sim';
+import type { Sink } from './sim';
 import { Loc, type QueueState, type SimState } from './state';
 
 /** Close the depth series up to now; call before the depth changes. */
@@ -107,20 +108,16 @@ export function enqueueCopy(
     const ttl = q.ttlUs < 0 ? m.msgTtlUs : m.msgTtlUs < 0 ? q.ttlUs : Math.min(q.ttlUs, m.msgTtlUs);
     m.expiresUs = ttl < 0 ? -1 : now + ttl;
   }
+  // drop-head (R24): make room first, so the queue never shows more than max-length ready.
+  if (q.maxLength > 0 && q.overflow === 'drop-head') {
+    while (q.readyCount >= q.maxLength)
+      deadLetterOrDiscard(st, popLevelHead(st, q, topLevel(q)), 'maxlen', sink);
+  }
   heldChange(st, 1);
   pushReady(st, q, slot);
   q.stats.enqueued++;
   st.totals.enqueued++;
-  if (sink)
-    sink.push({
-      type: 'enqueued',
-      atUs: now,
-      msgId: m.id,
-      originId: m.origin,
-      queue: queueName(st, qi),
-      depth: q.readyCount,
-      priority: m.priority,
-    });
+  if (sink) emitEnqueued(st, sink, m, qi);
   // The confirm waits for the disk write only for persistent copies in durable queues (R26).
   if (!persistOnEnqueue(st, slot, q) && m.confirmPending) confirmProgress(st, m);
   dispatch(st, qi, sink);

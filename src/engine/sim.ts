@@ -70,6 +70,7 @@ export function newDelivery(
     d.serviceStartUs = 0;
     d.valid = true;
     d.autoAcked = autoAcked;
+    d.counted = !autoAcked;
     d.failed = false;
     rec = d;
   } else {
@@ -82,6 +83,7 @@ export function newDelivery(
       serviceStartUs: 0,
       valid: true,
       autoAcked,
+      counted: !autoAcked,
       failed: false,
     };
   }
@@ -90,8 +92,21 @@ export function newDelivery(
   return dslot;
 }
 
+/** The delivery stops counting toward its consumer's prefetch window. */
+export function uncount(st: SimState, d: Delivery): void {
+  d.counted = false;
+  const c = st.consumers[d.consumer]!;
+  c.unacked--;
+  if (c.graceUnacked > c.unacked) c.graceUnacked = c.unacked;
+}
+
+/**
+ * Free a delivery record. A manual-ack delivery occupies its consumer's prefetch window until
+ * here, even after the broker took its copy back: its worker is still busy with it.
+ */
 export function freeDelivery(st: SimState, slot: number): void {
   const d = st.deliveries[slot];
+  if (d?.counted) uncount(st, d);
   st.deliveries[slot] = null;
   st.freeDeliveries.push(slot);
   if (d && spareDeliveries.length < SPARE_MAX) spareDeliveries.push(d);

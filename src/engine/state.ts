@@ -12,7 +12,14 @@
 import type { EventHeap } from './heap';
 import type { Input } from './inputSchema';
 import type { Delivery, Msg, PendingPublish } from './stateMessages';
-import type { BrokerState, ConsumerState, ExchangeState, ProducerState, QueueState, TemplateState } from './stateNodes';
+import type {
+  BrokerState,
+  ConsumerState,
+  ExchangeState,
+  ProducerState,
+  QueueState,
+  TemplateState,
+} from './stateNodes';
 
 export * from './stateMessages';
 export * from './stateNodes';
@@ -91,4 +98,3 @@ export interface SimState {
   /** Some queue or template sets a TTL (otherwise expiry work is skipped). */
   anyTtl: boolean;
 }
-

@@ -111,6 +111,12 @@ export interface Delivery {
   valid: boolean;
   /** Auto-ack: the broker forgot the copy when it delivered it. */
   autoAcked: boolean;
+  /**
+   * Counts toward its consumer's prefetch window. A RabbitMQ channel that closes (crash, ack
+   * timeout, broker crash) frees its window at once; an SQS worker still busy with a message
+   * that became visible again does not poll for more, so there it keeps counting.
+   */
+  counted: boolean;
   /** Processing failed: what travels back is a nack or reject, not an ack. */
   failed: boolean;
 }
@@ -136,4 +142,3 @@ export interface PendingPublish {
   /** The producer stopped waiting (timeout) and sent a new attempt. */
   abandoned: boolean;
 }
-

@@ -125,10 +125,19 @@ export interface BrokerState {
   flushAtUs: number;
   watermark: number;
   alarm: boolean;
-  /** The held count crossed the watermark; the alarm flips after the current event. */
+  /** `held` crossed a threshold; the alarm flips after the current event. */
   alarmPending: boolean;
+  /** Publishes on their way to the broker (sent, not arrived). */
+  incoming: number;
+  /** Producers holding messages because the broker refused publishes. */
+  waiting: number;
   /** Copies held in queues (ready, unacked, waiting to retry). */
   held: number;
+  /**
+   * Publishes that arrived during a memory alarm: the blocked connections are not read (R30),
+   * so they wait here, in order, packed [producer, origin, template, poison, sentUs, publish slot].
+   */
+  door: number[];
   stats: {
     crashes: number;
     alarms: number;
@@ -152,7 +161,10 @@ export interface ConsumerStats {
   ackSeries: Series;
   busyAreaUs: number;
   busyChangedUs: number;
-  attempts: Histogram;
+  /** Acks that needed more than one processing attempt, the retries they took, the most attempts. */
+  retriedAcks: number;
+  retriesOfAcked: number;
+  attemptsMax: number;
 }
 
 export interface ConsumerState {
