@@ -134,7 +134,11 @@ describe('R30 memory alarm', () => {
     const { events, rep } = eleven();
     const spans = alarmSpans(events);
     expect(spans.length).toBeGreaterThanOrEqual(1);
-    expect(ofType(events, 'alarm')[0]).toMatchObject({ on: true, held: 100 });
+    // The memory monitor checks on an interval (memoryCheckIntervalMs), so the alarm goes on at
+    // the first check at or over the watermark, possibly after an overshoot.
+    const first = ofType(events, 'alarm')[0]!;
+    expect(first.on).toBe(true);
+    expect(first.held).toBeGreaterThanOrEqual(100);
     for (const span of spans) expect(ofType(span, 'published')).toEqual([]);
     const blocked = ofType(events, 'producerBlocked');
     expect(new Set(blocked.map((e) => e.producer))).toEqual(new Set(['p1', 'p2']));
