@@ -26,7 +26,9 @@ test('loads without errors and starts playing at 1x', async ({ page }) => {
   const later = await waitForTickAbove(page, first + 5);
   expect(later).toBeGreaterThan(first);
   await expect(page.getByTestId('sim-time')).toHaveText(/^\d+\.\d{2} s$/);
-  await expect(page.locator('.topology-svg .node')).toHaveCount(4);
+  // Four scenario nodes, and the badge of the implicit broker.
+  await expect(page.locator('.topology-svg .node')).toHaveCount(5);
+  await expect(page.locator('[data-node-id="broker"]')).toHaveClass(/node--broker/);
 
   // React shows the clock at most ~10 times a second, however fast the animation runs.
   const updates = await page.evaluate(
@@ -193,7 +195,7 @@ test('a run plays to its end at the fastest speed and stops; another preset load
   await page.getByTestId('preset').selectOption('bursty-traffic');
   await expectPlaying(page, false);
   await expect(page.getByTestId('tick')).toHaveText('0');
-  await expect(page.locator('.topology-svg .node')).toHaveCount(3);
+  await expect(page.locator('.topology-svg .node:not(.node--broker)')).toHaveCount(3);
   await expect(page.getByTestId('queue-depth-buffer')).toHaveText('0');
   await page.getByTestId('speed').selectOption('Infinity');
   await page.getByTestId('play-toggle').click();

@@ -1,6 +1,6 @@
 /**
- * The checkpoint cache of one run branch. A checkpoint is the engine's snapshot at a tick (kept
- * as its JSON text: compact, immutable, and its size is known exactly) plus the little store
+ * The checkpoint cache of one run branch. A checkpoint is the engine's state at a tick as text
+ * (serializeState: one serialisation, compact, immutable, its size known exactly) plus the little store
  * state that is not rebuilt by replay: the event count and the chart bucket being filled.
  *
  * Checkpoints are taken at multiples of a stride. When the cache exceeds its bounds the stride
@@ -9,7 +9,7 @@
  * large that one capture costs more than CHECKPOINT_COST_MS also thins the cache: a capture
  * blocks the main thread, so it must be rare (its seeks replay further instead).
  */
-import { restore, snapshot, type SimState } from '../engine';
+import { deserializeState, serializeState, type SimState } from '../engine';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
   CHECKPOINT_COST_MS,
@@ -45,8 +45,7 @@ export interface Checkpoints {
 }
 
 /** A fresh engine state from a checkpoint. */
-export const restoreCheckpoint = (cp: Checkpoint): SimState =>
-  restore(JSON.parse(cp.json) as SimState);
+export const restoreCheckpoint = (cp: Checkpoint): SimState => deserializeState(cp.json);
 
 export function createCheckpoints(
   strideTicks = CHECKPOINT_STRIDE_TICKS,
@@ -84,7 +83,7 @@ export function createCheckpoints(
     },
     add(sim, eventCount, partial) {
       const started = performance.now();
-      const json = JSON.stringify(snapshot(sim));
+      const json = serializeState(sim);
       const costMs = performance.now() - started;
       const cp: Checkpoint = { tick: sim.tick, json, eventCount, partial };
       const i = indexAtOrBefore(cp.tick);

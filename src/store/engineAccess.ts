@@ -3,9 +3,10 @@
  * report(), events and the scenario). The engine is being extended; keeping these reads here,
  * each with a safe fallback, means a change of its state layout costs one file.
  */
-import { seriesPoints, type SimState } from '../engine';
+import { readySlots, seriesPoints, type SimState } from '../engine';
 
 type Series = Parameters<typeof seriesPoints>[0];
+type QueueState = SimState['queues'][number];
 
 export interface SeriesData {
   periodUs: number;
@@ -18,33 +19,17 @@ function kindIndex(sim: Readonly<SimState>, id: string): number {
   return node < 0 ? -1 : (sim.nodeIndex[node] ?? -1);
 }
 
-/**
- * A series' points up to `nowUs`, as if every bucket up to now were closed. seriesPoints drops
- * the buckets a series has not been touched in (a queue whose depth has not changed, a consumer
- * with no recent acks): this fills them in (same level for a gauge, zero for a counter). See the
- * engine request in docs/ui.md.
- */
-export function readSeries(s: Series | undefined, nowUs: number): SeriesData | null {
+const queueOf = (sim: Readonly<SimState>, id: string): QueueState | undefined =>
+  sim.queues[kindIndex(sim, id)];
+
+/** A series' points up to `nowUs` (idle buckets filled in by the engine). */
+function readSeries(s: Series | undefined, nowUs: number): SeriesData | null {
   if (!s || !Array.isArray(s.values)) return null;
-  const { periodUs, values } = seriesPoints(s, nowUs);
-  const out = values.slice();
-  let startUs = s.curStartUs;
-  if (nowUs - startUs >= periodUs) {
-    // The bucket in progress when the series was last touched, then idle whole buckets.
-    out.push(s.gauge ? (s.acc + s.level * (startUs + periodUs - s.lastUs)) / periodUs : s.acc);
-    startUs += periodUs;
-    while (nowUs - startUs >= periodUs) {
-      out.push(s.gauge ? s.level : 0);
-      startUs += periodUs;
-    }
-    if (nowUs > startUs) out.push(s.gauge ? s.level : 0);
-  }
-  return { periodUs, values: out };
+  return seriesPoints(s, nowUs);
 }
 
 export function queueDepthSeries(sim: Readonly<SimState>, id: string): SeriesData | null {
-  const q = sim.queues[kindIndex(sim, id)] as { stats?: { depthSeries?: Series } } | undefined;
-  return readSeries(q?.stats?.depthSeries, sim.nowUs);
+  return readSeries(queueOf(sim, id)?.stats?.depthSeries, sim.nowUs);
 }
 
 export function consumerAckSeries(sim: Readonly<SimState>, id: string): SeriesData | null {
@@ -56,4 +41,72 @@ export function consumerAckSeries(sim: Readonly<SimState>, id: string): SeriesDa
 export function linkLatencyUs(sim: Readonly<SimState>): number {
   const v = (sim as { linkLatencyUs?: unknown }).linkLatencyUs;
   return typeof v === 'number' && v > 0 ? v : 0;
+}
+
+/** Ready messages of a priority queue by priority level (index = priority), else null. */
+export function readyByPriority(sim: Readonly<SimState>, id: string): number[] | null {
+  const levels = queueOf(sim, id)?.levels;
+  if (!Array.isArray(levels) || levels.length < 2) return null;
+  return levels.map((r) => (typeof r?.size === 'number' ? r.size : 0));
+}
+
+/** Does this consumer ack automatically (nothing travels back after processing)? */
+export function consumerAutoAck(sim: Readonly<SimState>, id: string): boolean {
+  return sim.consumers[kindIndex(sim, id)]?.autoAck === true;
+}
+
+/** The consumer's transient failure probability, if the state has one. */
+export function consumerFailureRate(sim: Readonly<SimState>, id: string): number | undefined {
+  const p = sim.consumers[kindIndex(sim, id)]?.failure?.probability;
+  return typeof p === 'number' ? p : undefined;
+}
+
+/** Effects applied more than once so far (the engine counts them as they happen). */
+export function duplicateEffects(sim: Readonly<SimState>): number {
+  const n = (sim.totals as { duplicateEffects?: unknown } | undefined)?.duplicateEffects;
+  return typeof n === 'number' ? n : 0;
+}
+
+/** One ready message of a dead-letter queue, with its newest x-death entry (R16). */
+export interface DeadLetter {
+  msgId: number;
+  originId: number;
+  reason: string;
+  count: number;
+  fromQueue: string;
+  /** Every x-death entry, newest first, as "queue: reason ×count". */
+  deaths: string[];
+}
+
+/** The ready messages of a queue that carry an x-death history, in delivery order; at most `max`. */
+export function deadLetters(
+  sim: Readonly<SimState>,
+  id: string,
+  max: number,
+): { total: number; items: DeadLetter[] } {
+  const q = queueOf(sim, id);
+  if (!q || !Array.isArray(q.levels)) return { total: 0, items: [] };
+  const name = (qi: number) => {
+    const node = sim.queues[qi]?.node;
+    return node === undefined ? `queue ${qi}` : (sim.nodeIds[node] ?? `queue ${qi}`);
+  };
+  const items: DeadLetter[] = [];
+  let total = 0;
+  for (const slot of readySlots(q as QueueState)) {
+    const m = sim.msgs[slot];
+    const deaths = Array.isArray(m?.deaths) ? m.deaths : [];
+    const newest = deaths[0];
+    if (!m || !newest) continue;
+    total++;
+    if (items.length >= max) continue;
+    items.push({
+      msgId: m.id,
+      originId: m.origin,
+      reason: newest.reason,
+      count: newest.count,
+      fromQueue: name(newest.queue),
+      deaths: deaths.map((d) => `${name(d.queue)}: ${d.reason} ×${d.count}`),
+    });
+  }
+  return { total, items };
 }

@@ -25,11 +25,17 @@ export function messageKey(e: SimEvent): number | null {
   return numberField(e, 'msgId') ?? numberField(e, 'originId') ?? null;
 }
 
-/** Does this event concern the message with this copy id or origin id? */
+/**
+ * Does this event concern the message with this copy id or origin id? A redrive gives the copy
+ * a new id (S3) and names the old one as `previousId`.
+ */
 export function concernsMessage(e: SimEvent, msgId: number | null, originId: number | null) {
   const m = numberField(e, 'msgId');
   const o = numberField(e, 'originId');
-  return (msgId !== null && m === msgId) || (originId !== null && o === originId);
+  const before = numberField(e, 'previousId');
+  return (
+    (msgId !== null && (m === msgId || before === msgId)) || (originId !== null && o === originId)
+  );
 }
 
 /** Fields that hold free text, never node ids. */

@@ -21,14 +21,16 @@ export interface Fate {
 
 const TABLE: Readonly<Record<string, { kind: FateKind; label: string }>> = {
   acked: { kind: 'done', label: 'acked' },
-  expired: { kind: 'gone', label: 'expired' },
   dropped: { kind: 'gone', label: 'dropped' },
   discarded: { kind: 'gone', label: 'discarded' },
   lost: { kind: 'gone', label: 'lost' },
-  deadLettered: { kind: 'gone', label: 'dead-lettered' },
   unroutable: { kind: 'gone', label: 'unroutable' },
   producerDropped: { kind: 'gone', label: 'dropped by producer' },
-  // Steps that carry a reason but are not an end.
+  // Steps that carry a reason but are not an end. An expiry is followed by the copy being
+  // dead-lettered (a move to the DLQ) or discarded (its end), which say where it went.
+  expired: { kind: 'step', label: 'expired' },
+  deadLettered: { kind: 'step', label: 'dead-lettered' },
+  redriven: { kind: 'step', label: 'redriven' },
   requeued: { kind: 'step', label: 'requeued' },
   publishRetried: { kind: 'step', label: 'publish retried' },
   retryScheduled: { kind: 'step', label: 'retry scheduled' },
@@ -53,10 +55,20 @@ export function fateOf(e: SimEvent): Fate | null {
   const row = TABLE[e.type];
   const reason = stringField(e, 'reason') ?? stringField(e, 'outcome');
   if (row) {
-    const label = row.kind === 'gone' && reason ? `${row.label}: ${reason}` : row.label;
+    const label = reason && row.kind !== 'done' ? `${row.label}: ${reason}` : row.label;
     return { kind: row.kind, label, node: whereOf(e) };
   }
   if (stringField(e, 'reason') !== undefined)
     return { kind: 'gone', label: `${e.type}: ${reason ?? ''}`, node: whereOf(e) };
   return { kind: 'step', label: e.type, node: whereOf(e) };
+}
+
+/**
+ * Messages lost without an event of their own: a consumer that crashes while holding auto-acked
+ * deliveries reports only how many it lost. A "gone" mark at the node, or null.
+ */
+export function noteOf(e: SimEvent): Fate | null {
+  const lost = (e as unknown as Record<string, unknown>).lost;
+  if (e.type !== 'consumerCrashed' || typeof lost !== 'number' || lost <= 0) return null;
+  return { kind: 'gone', label: `lost ${lost}: auto-ack crash`, node: e.consumer };
 }

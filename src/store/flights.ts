@@ -3,13 +3,14 @@
  * A flight is data (ends and times), so where its dot is drawn is a pure function of the
  * simulated time being shown: pause, speed changes, stepping and seeking need no tweening.
  *
- * Which events are trips, and between which nodes, is a table by event type with a default
- * (`from` → `to`), so trips of event types added to the engine later are drawn without changes
- * here as long as they carry `arriveUs`.
+ * Trips (trips.ts): a publish to its exchange or queue, a routed copy from the exchange to each
+ * queue, a delivery to its consumer, a dead letter to its DLQ, a redriven message back, and the
+ * ack (or nack) travelling back from the consumer. An event type this table does not know is a
+ * trip when it carries `arriveUs` and `from`/`to`.
  */
 import type { EventSink, SimEvent } from '../engine';
-import { numberField, stringField } from './eventFields';
 import { TRIPS_MAX } from './tuning';
+import { tripsOf, type TripContext } from './trips';
 
 export interface Flight {
   /** The copy (msgId) and business message (originId) it carries, when the event says. */
@@ -20,55 +21,8 @@ export interface Flight {
   to: string;
   departUs: number;
   arriveUs: number;
-  /** Key into the message style table (viz/messageStyles.ts): new, redelivered, retrying... */
+  /** Key into the message style table (viz/messageStyles.ts): new, redelivered, ack... */
   state: string;
-}
-
-interface TripRule {
-  from: readonly string[];
-  to: readonly string[];
-}
-
-/** Field names holding each end of a trip, tried in order. */
-const TRIPS: Readonly<Record<string, TripRule>> = {
-  published: { from: ['producer'], to: ['to', 'queue'] },
-  delivered: { from: ['queue'], to: ['consumer'] },
-};
-const DEFAULT_TRIP: TripRule = { from: ['from'], to: ['to'] };
-
-function firstString(e: SimEvent, keys: readonly string[]): string | undefined {
-  for (const k of keys) {
-    const v = stringField(e, k);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
-/** The state a trip is drawn in, from the event's flags. */
-function stateOf(e: SimEvent): string {
-  const rec = e as unknown as Record<string, unknown>;
-  if (rec.redelivered === true) return 'redelivered';
-  if ((numberField(e, 'attempt') ?? 1) > 1) return 'retrying';
-  return 'new';
-}
-
-/** The trip an event starts, or null (most events are not trips). */
-export function tripOf(e: SimEvent): Flight | null {
-  const arriveUs = numberField(e, 'arriveUs');
-  if (arriveUs === undefined || arriveUs <= e.atUs) return null;
-  const rule = TRIPS[e.type] ?? DEFAULT_TRIP;
-  const from = firstString(e, rule.from);
-  const to = firstString(e, rule.to);
-  if (from === undefined || to === undefined) return null;
-  return {
-    msgId: numberField(e, 'msgId') ?? null,
-    originId: numberField(e, 'originId') ?? null,
-    from,
-    to,
-    departUs: e.atUs,
-    arriveUs,
-    state: stateOf(e),
-  };
 }
 
 export interface FlightLog extends EventSink {
@@ -80,15 +34,54 @@ export interface FlightLog extends EventSink {
   clear(): void;
 }
 
-export function createFlightLog(): FlightLog {
+/** Publishes remembered until routed: far more than can be in transit over one link. */
+const PUBLISHED_MAX = 20_000;
+
+export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightLog {
   let items: Flight[] = [];
+  // Where each message in transit was published to (for alternate exchanges), and the last
+  // dead letter sent to an exchange (its copies then hop on to the queues it routes them to).
+  const publishedTo = new Map<number, string>();
+  let dlx: { originId: number; exchange: string; atUs: number } | null = null;
+  const ctx: TripContext = { ...base, publishedTo: (o) => publishedTo.get(o) };
+  const add = (f: Flight) => {
+    items.push(f);
+    // Trim in batches so a burst of events costs one copy, not one per event.
+    if (items.length > TRIPS_MAX * 2) items = items.slice(items.length - TRIPS_MAX);
+  };
+  const remember = (e: SimEvent) => {
+    if (e.type === 'published') {
+      publishedTo.set(e.originId, e.to);
+      if (publishedTo.size > PUBLISHED_MAX)
+        publishedTo.delete(publishedTo.keys().next().value as number);
+    } else if (e.type === 'deadLettered' && base.isExchange(e.to))
+      dlx = { originId: e.originId, exchange: e.to, atUs: e.atUs };
+    else if (e.type === 'enqueued' && dlx?.originId === e.originId && dlx.atUs === e.atUs) {
+      const hop = base.hopUs();
+      add({
+        msgId: e.msgId,
+        originId: e.originId,
+        from: dlx.exchange,
+        to: e.queue,
+        departUs: e.atUs + hop,
+        arriveUs: e.atUs + 2 * hop,
+        state: 'deadLettered',
+      });
+    }
+  };
   return {
     push(e: SimEvent) {
-      const f = tripOf(e);
-      if (!f) return;
-      items.push(f);
-      // Trim in batches so a burst of events costs one copy, not one per event.
-      if (items.length > TRIPS_MAX * 2) items = items.slice(items.length - TRIPS_MAX);
+      remember(e);
+      if (e.type === 'consumerCrashed' && e.window === 'afterEffect') {
+        // It died after the effect and before its ack left: take back the ack drawn for it.
+        const i = items.findLastIndex(
+          (f) => f.from === e.consumer && f.departUs === e.atUs && f.state !== 'nack',
+        );
+        if (i >= 0) items.splice(i, 1);
+        return;
+      }
+      for (const f of tripsOf(e, ctx)) add(f);
+      if (e.type === 'routed' || e.type === 'unroutable') publishedTo.delete(e.originId);
     },
     active(nowUs: number) {
       let w = 0;
@@ -98,6 +91,8 @@ export function createFlightLog(): FlightLog {
     },
     clear() {
       items = [];
+      publishedTo.clear();
+      dlx = null;
     },
   };
 }

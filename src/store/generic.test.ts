@@ -7,23 +7,38 @@ import type { SimEvent } from '../engine';
 import { nodesOf, messageKey } from './eventFields';
 import { createEventLog } from './eventLog';
 import { fateOf } from './fates';
-import { tripOf } from './flights';
+import { createFlightLog } from './flights';
+import { tripsOf, type TripContext } from './trips';
 import { buildJourney } from './journey';
 import { hashId, sampleFlights } from './sample';
 import { LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
 
 const ev = (e: Record<string, unknown>) => e as unknown as SimEvent;
+const ctx: TripContext = {
+  linkUs: () => 10,
+  hopUs: () => 5,
+  queueOf: (c) => (c === 'c' ? 'q' : undefined),
+  autoAck: (c) => c === 'auto',
+  duplicateNow: () => false,
+  isExchange: (id) => id.startsWith('x'),
+  publishedTo: (o) => (o === 99 ? 'x-main' : undefined),
+};
+const tripOf = (e: SimEvent) => tripsOf(e, ctx)[0] ?? null;
 
 describe('fates', () => {
   it('maps known types, and defaults unknown types with a reason to "gone"', () => {
     expect(fateOf(ev({ type: 'acked', atUs: 1, msgId: 3, queue: 'q', consumer: 'c' }))?.kind).toBe(
       'done',
     );
+    // An expiry is a step: the copy is then dead-lettered (a move) or discarded (its end).
     expect(fateOf(ev({ type: 'expired', atUs: 1, msgId: 3, queue: 'q' }))).toEqual({
-      kind: 'gone',
+      kind: 'step',
       label: 'expired',
       node: 'q',
     });
+    expect(
+      fateOf(ev({ type: 'discarded', atUs: 1, msgId: 3, queue: 'q', reason: 'expired' })),
+    ).toEqual({ kind: 'gone', label: 'discarded: expired', node: 'q' });
     expect(
       fateOf(ev({ type: 'lost', atUs: 1, msgId: 3, where: 'b', reason: 'brokerCrashed' })),
     ).toEqual({
@@ -66,10 +81,61 @@ describe('trips', () => {
     );
     expect(retry?.state).toBe('retrying');
     const moved = tripOf(
-      ev({ type: 'redriven', atUs: 1, msgId: 4, from: 'dlq', to: 'q', arriveUs: 5 }),
+      ev({ type: 'redriven', atUs: 1, msgId: 4, previousId: 3, from: 'dlq', to: 'q' }),
     );
-    expect(moved).toMatchObject({ from: 'dlq', to: 'q' });
+    expect(moved).toMatchObject({ from: 'dlq', to: 'q', arriveUs: 6, state: 'retrying' });
     expect(tripOf(ev({ type: 'enqueued', atUs: 1, msgId: 4, queue: 'q' }))).toBeNull();
+    // An event type this file does not know, with arriveUs and from/to.
+    const beamed = tripOf(
+      ev({ type: 'beamed', atUs: 1, msgId: 4, from: 'a', to: 'b', arriveUs: 9 }),
+    );
+    expect(beamed).toMatchObject({ from: 'a', to: 'b', arriveUs: 9 });
+  });
+
+  it('routes copies as hops, dead letters to the DLQ, acks back to the queue', () => {
+    const routed = tripsOf(
+      ev({ type: 'routed', atUs: 20, originId: 5, exchange: 'x', queues: ['q1', 'q2'] }),
+      ctx,
+    );
+    expect(routed.map((f) => `${f.from}>${f.to}@${f.arriveUs}`)).toEqual(['x>q1@25', 'x>q2@25']);
+    // Routed by the alternate exchange of the one it was published to: two half hops.
+    const alternate = tripsOf(
+      ev({ type: 'routed', atUs: 20, originId: 99, exchange: 'x-alt', queues: ['q'] }),
+      ctx,
+    );
+    expect(alternate.map((f) => `${f.from}>${f.to}@${f.departUs}-${f.arriveUs}`)).toEqual([
+      'x-main>x-alt@20-22.5',
+      'x-alt>q@22.5-25',
+    ]);
+    const dead = tripOf(
+      ev({ type: 'deadLettered', atUs: 3, msgId: 7, from: 'q', to: 'dlq', reason: 'x', count: 1 }),
+    );
+    expect(dead).toMatchObject({ from: 'q', to: 'dlq', state: 'deadLettered' });
+    const processed = (consumer: string, outcome: string, effect: string) =>
+      ev({ type: 'processed', atUs: 30, msgId: 8, originId: 2, consumer, outcome, effect });
+    expect(tripOf(processed('c', 'ok', 'applied'))).toMatchObject({
+      from: 'c',
+      to: 'q',
+      departUs: 30,
+      arriveUs: 40,
+      state: 'ack',
+    });
+    expect(tripOf(processed('c', 'failed', 'none'))?.state).toBe('nack');
+    expect(tripOf(processed('c', 'ok', 'duplicateSkipped'))?.state).toBe('duplicate');
+    // Auto-ack: nothing goes back.
+    expect(tripOf(processed('auto', 'ok', 'applied'))).toBeNull();
+  });
+
+  it('sends dead letters through a dead-letter exchange on to its queues', () => {
+    const log = createFlightLog(ctx);
+    log.push(ev({ type: 'deadLettered', atUs: 3, msgId: 7, originId: 2, from: 'q', to: 'x-dlx' }));
+    log.push(ev({ type: 'enqueued', atUs: 3, msgId: 7, originId: 2, queue: 'dlq-a' }));
+    log.push(ev({ type: 'enqueued', atUs: 3, msgId: 8, originId: 2, queue: 'dlq-b' }));
+    expect(log.active(0).map((f) => `${f.from}>${f.to}@${f.departUs}-${f.arriveUs}`)).toEqual([
+      'q>x-dlx@3-8',
+      'x-dlx>dlq-a@8-13',
+      'x-dlx>dlq-b@8-13',
+    ]);
   });
 
   it('samples deterministically above the cap, and draws everything below it', () => {
@@ -130,9 +196,16 @@ describe('event log', () => {
       ev({ type: 'enqueued', atUs: 2, msgId: 11, originId: 5, queue: 'q' }),
       ev({ type: 'enqueued', atUs: 3, msgId: 12, originId: 6, queue: 'q' }),
       ev({ type: 'expired', atUs: 9, msgId: 11, queue: 'q' }),
+      ev({ type: 'discarded', atUs: 9, msgId: 11, originId: 5, queue: 'q', reason: 'expired' }),
     ];
     const j = buildJourney(log, { msgId: 11, originId: null });
-    expect(j.steps.map((s) => s.type)).toEqual(['published', 'routed', 'enqueued', 'expired']);
+    expect(j.steps.map((s) => s.type)).toEqual([
+      'published',
+      'routed',
+      'enqueued',
+      'expired',
+      'discarded',
+    ]);
     expect(j.complete).toBe(true);
     expect(j.ended).toBe('gone');
   });

@@ -58,7 +58,7 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
   let sim = createSim(scenario, options);
   let timeline: readonly TimedInput[] = initial;
   const buckets = createBuckets(sim.tickUs, sim.endTick);
-  const trace = createTrace(buckets);
+  const trace = createTrace(buckets, () => sim, scenario);
   const checkpoints = createCheckpoints();
   let horizon = 0;
   let horizonState: SimState | null = null;

@@ -12,6 +12,7 @@ import { createActions, type StoreContext } from './actions';
 import { chartData, type ChartData, type ChartKind } from './chartData';
 import type { CheckpointStats } from './checkpoints';
 import { createClock, type Clock } from './clock';
+import { consumerFailureRate, deadLetters, type DeadLetter } from './engineAccess';
 import type { Frame, FrameListener } from './frame';
 import { buildJourney, type Journey } from './journey';
 import { createRun, type Run } from './run';
@@ -40,6 +41,10 @@ export type SimStore = StoreApi<SimView> & {
   eventLog(): readonly SimEvent[];
   journey(): Journey | null;
   chart(kind: ChartKind): ChartData;
+  /** The dead letters waiting in a queue now (read-only, from the engine state). */
+  deadLetters(queueId: string, max: number): { total: number; items: DeadLetter[] };
+  /** A consumer's current failure probability (not in the report). */
+  failureRate(consumerId: string): number | undefined;
   checkpointStats(): CheckpointStats;
   destroy(): void;
 };
@@ -198,6 +203,8 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
       return sel ? buildJourney(run.trace.log.view(run.sim().nowUs), sel) : null;
     },
     chart: (kind: ChartKind) => chartData(run, kind),
+    deadLetters: (queueId: string, max: number) => deadLetters(run.sim(), queueId, max),
+    failureRate: (consumerId: string) => consumerFailureRate(run.sim(), consumerId),
     checkpointStats: () => run.checkpoints.stats(),
     destroy() {
       job.cancel();

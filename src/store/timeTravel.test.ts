@@ -52,6 +52,28 @@ const CASES: [string, number, TimedInput[]][] = [
   ],
   // Busy enough that the log's event cap, not its time window, decides how far a seek replays.
   ['mmc', 9050, []],
+  // Broker trips: routing hops, dead letters, acks going back, duplicates, crashes and redrive.
+  [
+    'retry-backoff-dlq',
+    2600,
+    [{ tick: 2000, input: { type: 'dlqRedriven', queueId: 'payments-dlq' } }],
+  ],
+  ['sqs-visibility', 1700, []],
+  [
+    'broker-crash-durability',
+    700,
+    [{ tick: 300, input: { type: 'brokerCrashed', brokerId: 'rabbit', restartAfterMs: 2000 } }],
+  ],
+  [
+    'ack-modes-crash',
+    900,
+    [
+      {
+        tick: 400,
+        input: { type: 'consumerCrashed', consumerId: 'manual', window: 'afterEffect' },
+      },
+    ],
+  ],
 ];
 
 describe('the view at a tick does not depend on the way there', () => {

@@ -3,20 +3,26 @@
  * latency buckets and the list of recent fates. All four are functions of the run up to the
  * current tick (see run.ts for how a seek rebuilds them), never of how the tick was reached.
  */
-import type { EventSink, SimEvent } from '../engine';
+import type { EventSink, Scenario, SimEvent, SimState } from '../engine';
 import type { Buckets } from './buckets';
+import { consumerAutoAck, duplicateEffects, linkLatencyUs } from './engineAccess';
 import { createEventLog, type EventLog } from './eventLog';
 import { messageKey, numberField } from './eventFields';
-import { fateOf } from './fates';
+import { fateOf, noteOf } from './fates';
 import { createFlightLog, type FlightLog } from './flights';
-import { FADE_US } from './tuning';
+import type { TripContext } from './trips';
+import { FADE_US, HOP_MIN_TICKS } from './tuning';
 
-/** A message that left the system without an ack, fading out where it vanished. */
+/**
+ * A mark fading out where something happened to a message: it left without an ack ('gone':
+ * expired, discarded, lost...) or its effect was a duplicate ('duplicate').
+ */
 export interface Fade {
   atUs: number;
   node: string | null;
   label: string;
   msgKey: number | null;
+  style: 'gone' | 'duplicate';
 }
 
 /**
@@ -49,10 +55,36 @@ export interface Trace extends EventSink {
   readonly light: EventSink;
 }
 
-export function createTrace(buckets: Buckets): Trace {
+export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Scenario): Trace {
   const log = createEventLog();
-  const flights = createFlightLog();
+  const queueOf = new Map<string, string>();
+  for (const n of scenario.nodes) if (n.kind === 'consumer') queueOf.set(n.id, n.from);
+  const exchanges = new Set(scenario.nodes.filter((n) => n.kind === 'exchange').map((n) => n.id));
+  // Whether the effect of the 'processed' event being handled was a duplicate: the engine's
+  // duplicate count went up (a state read, the same on every replay; see engine requests).
+  let lastDup = duplicateEffects(sim());
+  let dupNow = false;
+  const checkDuplicate = (e: SimEvent) => {
+    dupNow = false;
+    if (e.type !== 'processed' || e.effect !== 'applied') return;
+    const d = duplicateEffects(sim());
+    dupNow = d > lastDup;
+    lastDup = d;
+  };
+  const ctx: Omit<TripContext, 'publishedTo'> = {
+    isExchange: (id) => exchanges.has(id),
+    linkUs: () => linkLatencyUs(sim()),
+    hopUs: () => Math.max(linkLatencyUs(sim()) / 2, HOP_MIN_TICKS * sim().tickUs),
+    queueOf: (c) => queueOf.get(c),
+    autoAck: (c) => consumerAutoAck(sim(), c),
+    duplicateNow: () => dupNow,
+  };
+  const flights = createFlightLog(ctx);
   let fades: Fade[] = [];
+  const addFade = (f: Fade) => {
+    fades.push(f);
+    if (fades.length > FADES_MAX * 2) fades = fades.slice(fades.length - FADES_MAX);
+  };
   const addLatency = (e: SimEvent) => {
     if (e.type !== 'acked') return;
     const us = numberField(e, 'latencyUs');
@@ -63,14 +95,32 @@ export function createTrace(buckets: Buckets): Trace {
     flights,
     push(e: SimEvent) {
       log.push(e);
+      checkDuplicate(e);
       flights.push(e);
       addLatency(e);
-      if (PLAIN_STEPS.has(e.type)) return;
-      const fate = fateOf(e);
-      if (fate?.kind === 'gone') {
-        fades.push({ atUs: e.atUs, node: fate.node, label: fate.label, msgKey: messageKey(e) });
-        if (fades.length > FADES_MAX * 2) fades = fades.slice(fades.length - FADES_MAX);
+      if (e.type === 'processed') {
+        const dup =
+          e.effect === 'duplicateSkipped' ? 'duplicate skipped' : dupNow && 'duplicate effect';
+        if (dup)
+          addFade({
+            atUs: e.atUs,
+            node: e.consumer,
+            label: dup,
+            msgKey: e.msgId,
+            style: 'duplicate',
+          });
+        return;
       }
+      if (PLAIN_STEPS.has(e.type)) return;
+      const fate = fateOf(e) ?? noteOf(e);
+      if (fate?.kind === 'gone')
+        addFade({
+          atUs: e.atUs,
+          node: fate.node,
+          label: fate.label,
+          msgKey: messageKey(e),
+          style: 'gone',
+        });
     },
     fades(nowUs: number) {
       let start = 0;
@@ -81,6 +131,7 @@ export function createTrace(buckets: Buckets): Trace {
     light: {
       push(e: SimEvent) {
         log.skip();
+        checkDuplicate(e);
         addLatency(e);
       },
     },
@@ -88,6 +139,7 @@ export function createTrace(buckets: Buckets): Trace {
       log.reset(eventCount);
       flights.clear();
       fades = [];
+      lastDup = duplicateEffects(sim());
     },
   };
 }

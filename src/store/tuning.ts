@@ -4,16 +4,17 @@
  */
 
 /**
- * Checkpoint every this many ticks at first. A preset's state is 15–30 KB of JSON (0.3 ms to
- * snapshot) and replays at 100+ ticks per ms with the store's trace, so a seek replays at most
+ * Checkpoint every this many ticks at first. A preset's state is 15–30 KB of JSON (0.1 ms to
+ * serialise) and replays at 100+ ticks per ms with the store's trace, so a seek replays at most
  * this many ticks plus the log's look-back below: ~10 ms. When the cache outgrows its bounds
  * the stride doubles (see checkpoints.ts).
  */
 export const CHECKPOINT_STRIDE_TICKS = 500;
 
 /**
- * A capture that costs more than this (a state with thousands of live messages: the engine's
- * snapshot is a JSON round trip) makes checkpoints rarer, in proportion (see checkpoints.ts).
+ * A capture that costs more than this (a state with thousands of live messages: 3 MB of text
+ * for 7,500 live messages, ~14 ms to serialise) makes checkpoints rarer, in proportion (see
+ * checkpoints.ts).
  */
 export const CHECKPOINT_COST_MS = 20;
 
@@ -59,3 +60,10 @@ export const TRIPS_MAX = 50_000;
 
 /** A message that leaves the system without an ack fades out over this much simulated time. */
 export const FADE_US = 1_500_000;
+
+/**
+ * Moves inside the broker (routing to queues, dead-lettering, redrive) take no simulated time in
+ * the engine; they are drawn over half a link latency, and at least this many ticks, so that
+ * they can be seen (and only once the message got there).
+ */
+export const HOP_MIN_TICKS = 2;

@@ -7,6 +7,8 @@ import { Charts } from './Charts';
 import { Controls } from './Controls';
 import { Counters } from './Counters';
 import { EventLog } from './EventLog';
+import { Fates } from './Fates';
+import { LedgerPanel } from './LedgerPanel';
 import { MessageJourney } from './MessageJourney';
 import { NodeInspector } from './NodeInspector';
 import { Notices } from './Notices';
@@ -44,7 +46,9 @@ export function App() {
           <NodeInspector />
           <MessageJourney />
           <Counters />
+          <Fates />
           <QueuePanel />
+          <LedgerPanel />
         </div>
         <Charts />
         <EventLog />

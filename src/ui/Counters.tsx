@@ -1,7 +1,8 @@
 /**
  * Run totals as exact integers, so what the class sees matches a headless run of the same
  * scenario and seed to the message. Data-driven over the engine's report: every total it has is
- * shown (known ones with words and a hint, new ones by their name), and none it does not have.
+ * shown (known ones with words and a hint, new ones by their name), and none it does not have;
+ * the fates (dead-lettered, dropped, lost, ...) are in the "What went wrong" panel.
  */
 import { formatCount, formatRate, humanize } from './format';
 import { useRenderCount } from './renderCount';
@@ -23,19 +24,24 @@ const KNOWN: Readonly<Record<string, Known>> = {
   redelivered: { id: 'redelivered', label: 'Redelivered', hint: 'delivered again' },
   requeued: { id: 'requeued', label: 'Requeued', hint: 'put back in the queue' },
   throughputPerSec: { id: 'throughput', label: 'Throughput', hint: 'acks per second', rate: true },
-  deadLettered: {
-    id: 'deadlettered',
-    label: 'Dead-lettered',
-    hint: 'moved to a dead-letter target',
-  },
-  unroutable: { id: 'unroutable', label: 'Unroutable', hint: 'matched no binding' },
-  returned: { id: 'returned', label: 'Returned', hint: 'unroutable, sent back to the producer' },
   effects: { id: 'effects', label: 'Effects', hint: 'business effects applied by consumers' },
-  duplicateEffects: { id: 'duplicates', label: 'Duplicate effects', hint: 'effects applied twice' },
 };
 
-/** Totals that restate others (enqueued ≈ copies routed ≈ published, processed ≈ acked). */
-const HIDDEN = new Set(['enqueued', 'processed', 'routedCopies']);
+/**
+ * Totals that restate others (enqueued ≈ copies routed ≈ published, processed ≈ acked), and
+ * those the "What went wrong" panel shows with their reasons (Fates.tsx).
+ */
+const HIDDEN = new Set([
+  'enqueued',
+  'processed',
+  'routedCopies',
+  'deadLettered',
+  'unroutable',
+  'returned',
+  'duplicateEffects',
+  'gone',
+  'notRouted',
+]);
 
 export function Counters() {
   useRenderCount('Counters');

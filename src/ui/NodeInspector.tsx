@@ -1,31 +1,53 @@
 /**
- * The inspector of the node clicked in the topology: its live numbers (from the engine's report,
- * refreshed when the store publishes) and its editable settings. Every change is an input: it
- * joins the run's timeline at the current tick, so replay, reset and seek reproduce it.
+ * The inspector of the node clicked in the topology (the broker's badge included, even when the
+ * broker is implicit): its live numbers (from the engine's report, refreshed when the store
+ * publishes), its settings and faults, and for a dead-letter queue the dead letters it holds.
+ * Every change is an input: it joins the run's timeline at the current tick, so replay, reset
+ * and seek reproduce it.
  */
+import { useMemo } from 'react';
 import { reportEntry } from '../viz/nodeStats';
+import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
+import { DeadLetters } from './DeadLetters';
+import { InspectorActions } from './InspectorActions';
 import { inspectorFields } from './inspectorFields';
-import { actionsFor } from './nodeActions';
-import { NumberSetting } from './NumberSetting';
+import type { ActionContext } from './nodeActions';
 import { useRenderCount } from './renderCount';
-import { useSim } from './SimStoreContext';
+import { useSim, useSimStore } from './SimStoreContext';
 
 export function NodeInspector() {
   useRenderCount('NodeInspector');
+  const store = useSimStore();
   const nodeId = useSim((s) => s.selectedNode);
   const scenario = useSim((s) => s.scenario);
   const report = useSim((s) => s.report);
-  const finished = useSim((s) => s.finished);
   const actions = useSim((s) => s.actions);
-  const node = scenario.nodes.find((n) => n.id === nodeId);
-  if (!nodeId || !node) return null;
+  const dlqs = useMemo(() => deadLetterSources(scenario), [scenario]);
+  if (!nodeId) return null;
+  const declared = scenario.nodes.find((n) => n.id === nodeId);
+  const implicitBroker = !declared && nodeId === brokerId(scenario);
+  if (!declared && !implicitBroker) return null;
+  const kind = declared?.kind ?? 'broker';
+  const label = declared?.label ?? (implicitBroker ? `${nodeId} (implicit)` : nodeId);
   const entry = reportEntry(report, nodeId);
-  const offered = actionsFor(node.kind);
+  const dlq = kind === 'queue' && dlqs.has(nodeId);
+  const ctx: ActionContext | null = entry
+    ? {
+        nodeId,
+        scenario,
+        entry,
+        facts: {
+          dlq,
+          deadLetterSources: dlqs.get(nodeId) ?? [],
+          failureRate: kind === 'consumer' ? store.failureRate(nodeId) : undefined,
+        },
+      }
+    : null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
       <div className="panel-head">
         <h2 id="inspector-title" className="panel-title">
-          {node.label ?? node.id} <span className="kind-tag">{node.kind}</span>
+          {label} <span className="kind-tag">{dlq ? 'dead-letter queue' : kind}</span>
         </h2>
         <button
           type="button"
@@ -48,35 +70,8 @@ export function NodeInspector() {
       ) : (
         <p className="muted">No live numbers for this kind of node.</p>
       )}
-      {offered.length > 0 ? (
-        <div className="settings" role="group" aria-label="Settings and faults">
-          {offered.map((a) =>
-            a.kind === 'button' ? (
-              entry && a.when(entry) ? (
-                <button
-                  key={a.id}
-                  type="button"
-                  className="btn"
-                  data-testid={`action-${a.id}`}
-                  disabled={finished}
-                  onClick={() => actions.applyInput(a.input(nodeId))}
-                >
-                  {a.label}
-                </button>
-              ) : null
-            ) : (
-              <NumberSetting
-                key={`${nodeId}-${a.id}`}
-                action={a}
-                nodeId={nodeId}
-                current={entry ? a.value(entry) : undefined}
-                disabled={finished}
-              />
-            ),
-          )}
-          <p className="muted hint">Changes are inputs on the timeline at the current tick.</p>
-        </div>
-      ) : null}
+      {dlq ? <DeadLetters queueId={nodeId} /> : null}
+      {ctx ? <InspectorActions kind={kind} ctx={ctx} /> : null}
     </section>
   );
 }

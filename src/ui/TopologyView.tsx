@@ -12,6 +12,7 @@ import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
 import { setTextIfChanged } from '../viz/domText';
 import { MessageLegend } from './MessageLegend';
+import { PriorityLegend } from './PriorityLegend';
 import { Timeline } from './Timeline';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
@@ -28,6 +29,7 @@ export function TopologyView() {
   // The stage takes the layout's shape (capped in CSS), so a tall topology gets more height.
   const layout = useMemo(() => computeLayout(scenario), [scenario]);
   const aspect = `${layout.width} / ${layout.height}`;
+  const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
 
   useEffect(() => {
     const svgEl = svgHost.current;
@@ -36,6 +38,7 @@ export function TopologyView() {
     const { actions } = store.getState();
     const topology = mountTopology(svgEl, {
       layout,
+      raw: new Map(scenario.nodes.map((n) => [n.id, n as unknown as Record<string, unknown>])),
       title: `Topology of ${name}`,
       onSelectNode: (id) => actions.selectNode(id),
     });
@@ -64,7 +67,7 @@ export function TopologyView() {
       topology.destroy();
       flights.destroy();
     };
-  }, [store, layout, name]);
+  }, [store, layout, name, scenario]);
 
   // Capture phase: a dot over a node wins, and then the node does not open its inspector.
   const onClickCapture = (e: React.MouseEvent) => {
@@ -91,6 +94,7 @@ export function TopologyView() {
       <Timeline />
       <div className="stage-foot">
         <MessageLegend />
+        {hasPriority ? <PriorityLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
       </div>
     </section>

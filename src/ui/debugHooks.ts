@@ -26,6 +26,10 @@ export interface MqSimDebug {
   loadScenario(raw: unknown, seed?: number): string[];
   /** Messages moving on links at the engine's time. */
   movingCount(): number;
+  /** The same, as "from>to:state" (state: new, ack, deadLettered, ...). */
+  movingFlights(): string[];
+  /** Marks fading out at the time shown, as "node:label". */
+  fades(): string[];
 }
 
 declare global {
@@ -72,5 +76,12 @@ export function installDebugHooks(store: SimStore): void {
       const f = store.frame();
       return f.flights.filter((x) => x.departUs <= f.displayUs && f.displayUs < x.arriveUs).length;
     },
+    movingFlights() {
+      const f = store.frame();
+      return f.flights
+        .filter((x) => x.departUs <= f.displayUs && f.displayUs < x.arriveUs)
+        .map((x) => `${x.from}>${x.to}:${x.state}`);
+    },
+    fades: () => store.frame().fades.map((x) => `${x.node ?? ''}:${x.label}`),
   };
 }

@@ -6,13 +6,25 @@ import type { Input } from '../engine';
 
 type Fields = Readonly<Record<string, unknown>>;
 
+const restart = (i: Fields) =>
+  typeof i.restartAfterMs === 'number' ? `, restart after ${i.restartAfterMs / 1000} s` : '';
+
 const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
   producerPaused: (i) => `Pause ${String(i.producerId)}`,
   producerResumed: (i) => `Resume ${String(i.producerId)}`,
   rateChanged: (i) => `Rate of ${String(i.producerId)} → ${String(i.ratePerSec)}/s`,
-  consumerCrashed: (i) => `Crash ${String(i.consumerId)}`,
+  poisonPublished: (i) => `Poison message from ${String(i.producerId)}`,
+  consumerCrashed: (i) =>
+    `Crash ${String(i.consumerId)}${i.window && i.window !== 'now' ? ` ${String(i.window)}` : ''}${restart(i)}`,
   consumerRestarted: (i) => `Restart ${String(i.consumerId)}`,
   concurrencyChanged: (i) => `Concurrency of ${String(i.consumerId)} → ${String(i.concurrency)}`,
+  prefetchChanged: (i) => `Prefetch of ${String(i.consumerId)} → ${String(i.prefetch)}`,
+  ackModeChanged: (i) => `Ack mode of ${String(i.consumerId)} → ${String(i.ackMode)}`,
+  failureRateChanged: (i) => `Failure rate of ${String(i.consumerId)} → ${String(i.probability)}`,
+  brokerCrashed: (i) => `Crash the broker${restart(i)}`,
+  brokerRestarted: () => 'Restart the broker',
+  dlqRedriven: (i) =>
+    `Redrive ${String(i.queueId)}${i.toQueueId ? ` to ${String(i.toQueueId)}` : ''}`,
 };
 
 export function describeInput(input: Input): string {

@@ -22,6 +22,11 @@ const LABELS: Readonly<Record<string, string>> = {
   latencyMs: 'latency (publish → ack)',
   waitMs: 'wait in queue',
   serviceMs: 'service time',
+  deadLettered: 'dead-lettered',
+  discarded: 'discarded',
+  ledger: 'delivery ledger',
+  unwritten: 'not yet on disk',
+  held: 'messages held',
 };
 
 function formatValue(key: string, v: unknown): string | null {
@@ -33,15 +38,23 @@ function formatValue(key: string, v: unknown): string | null {
     return Number.isInteger(v) ? String(v) : formatDecimal(v, 2);
   }
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object') {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
     const s = v as Record<string, unknown>;
     if (typeof s.p50 === 'number' && typeof s.p95 === 'number' && typeof s.p99 === 'number')
       return s.count === 0
         ? 'no data yet'
         : `p50 ${formatMs(s.p50)} · p95 ${formatMs(s.p95)} · p99 ${formatMs(s.p99)}`;
+    if (key === 'ledger')
+      return `exactly once ${num(s.exactlyOnce)} · duplicated ${num(s.duplicated)} · lost ${num(s.lost)}`;
+    // A count by reason ("deadLettered": { rejected: 3, expired: 1 }).
+    const parts = Object.entries(s).filter(([, n]) => typeof n === 'number');
+    if (parts.length === Object.keys(s).length)
+      return parts.length === 0 ? 'none' : parts.map(([k, n]) => `${k} ${String(n)}`).join(' · ');
   }
   return null;
 }
+
+const num = (v: unknown) => (typeof v === 'number' ? String(v) : '0');
 
 export function inspectorFields(entry: ReportEntry): Field[] {
   const out: Field[] = [];

@@ -1,20 +1,34 @@
 /**
- * What the inspector lets a user do to a node, by node kind: each action builds an engine input
- * (validated by the store with the engine's schema before it joins the timeline). Only actions
- * whose input type the engine lists in INPUT_TYPES are offered, so the table can run ahead of
- * the engine, and a new input type is one row here.
+ * What the inspector lets a user do to a node, by node kind (actionTable.ts): each action builds
+ * an engine input, which the store validates with the engine's schema before it joins the
+ * timeline. Only actions whose input type the engine lists in INPUT_TYPES are offered, so the
+ * table can run ahead of the engine, and a new input type is one row.
+ *
+ * Three forms: a button (crash, restart, send a poison message), a number applied on Enter or
+ * with its button (rate, prefetch, failure rate), and a small form with choices (crash at a
+ * chosen moment with an optional restart, ack mode, redrive target).
  */
-import { INPUT_TYPES } from '../engine';
+import { INPUT_TYPES, type Scenario } from '../engine';
 import type { ReportEntry } from '../viz/nodeStats';
+import { ACTIONS } from './actionTable';
+
+/** What an action may look at: the node's report entry plus facts the report does not have. */
+export interface ActionContext {
+  nodeId: string;
+  scenario: Scenario;
+  entry: ReportEntry;
+  /** Extra facts by name (a consumer's failure rate, whether a queue is a DLQ, ...). */
+  facts: Readonly<Record<string, unknown>>;
+}
 
 export interface ButtonAction {
   kind: 'button';
   id: string;
   label: string;
   type: string;
-  /** Offered only when this holds for the node's report entry. */
-  when(e: ReportEntry): boolean;
-  input(nodeId: string): unknown;
+  /** Offered only when this holds. */
+  when(c: ActionContext): boolean;
+  input(c: ActionContext): unknown;
 }
 
 export interface NumberAction {
@@ -22,7 +36,7 @@ export interface NumberAction {
   id: string;
   label: string;
   type: string;
-  value(e: ReportEntry): number | undefined;
+  value(c: ActionContext): number | undefined;
   min: number;
   max: number;
   /** Whole numbers only. */
@@ -30,74 +44,32 @@ export interface NumberAction {
   input(nodeId: string, value: number): unknown;
 }
 
-export type NodeAction = ButtonAction | NumberAction;
+export interface Choice {
+  value: string;
+  label: string;
+}
 
-const num = (e: ReportEntry, key: string) =>
-  typeof e[key] === 'number' ? (e[key] as number) : undefined;
+export type FormField =
+  | { kind: 'select'; id: string; label: string; options(c: ActionContext): Choice[] }
+  | { kind: 'number'; id: string; label: string; min: number; max: number; hint: string };
 
-const TABLE: Readonly<Record<string, readonly NodeAction[]>> = {
-  producer: [
-    {
-      kind: 'button',
-      id: 'pause',
-      label: 'Pause producer',
-      type: 'producerPaused',
-      when: (e) => e.paused !== true,
-      input: (producerId) => ({ type: 'producerPaused', producerId }),
-    },
-    {
-      kind: 'button',
-      id: 'resume',
-      label: 'Resume producer',
-      type: 'producerResumed',
-      when: (e) => e.paused === true,
-      input: (producerId) => ({ type: 'producerResumed', producerId }),
-    },
-    {
-      kind: 'number',
-      id: 'rate',
-      label: 'Rate (messages per second)',
-      type: 'rateChanged',
-      value: (e) => num(e, 'ratePerSec'),
-      min: 0.001,
-      max: 1_000_000,
-      integer: false,
-      input: (producerId, ratePerSec) => ({ type: 'rateChanged', producerId, ratePerSec }),
-    },
-  ],
-  consumer: [
-    {
-      kind: 'button',
-      id: 'crash',
-      label: 'Crash consumer',
-      type: 'consumerCrashed',
-      when: (e) => e.up !== false,
-      input: (consumerId) => ({ type: 'consumerCrashed', consumerId }),
-    },
-    {
-      kind: 'button',
-      id: 'restart',
-      label: 'Restart consumer',
-      type: 'consumerRestarted',
-      when: (e) => e.up === false,
-      input: (consumerId) => ({ type: 'consumerRestarted', consumerId }),
-    },
-    {
-      kind: 'number',
-      id: 'concurrency',
-      label: 'Concurrency (workers)',
-      type: 'concurrencyChanged',
-      value: (e) => num(e, 'concurrency'),
-      min: 1,
-      max: 1000,
-      integer: true,
-      input: (consumerId, concurrency) => ({ type: 'concurrencyChanged', consumerId, concurrency }),
-    },
-  ],
-};
+export interface FormAction {
+  kind: 'form';
+  id: string;
+  /** The submit button's words. */
+  label: string;
+  type: string;
+  when(c: ActionContext): boolean;
+  fields: readonly FormField[];
+  /** Initial values of the fields (select: an option's value; number: '' for none). */
+  initial(c: ActionContext): Record<string, string>;
+  input(c: ActionContext, values: Readonly<Record<string, string>>): unknown;
+}
+
+export type NodeAction = ButtonAction | NumberAction | FormAction;
 
 const SUPPORTED = new Set<string>(INPUT_TYPES);
 
 export function actionsFor(kind: string): NodeAction[] {
-  return (TABLE[kind] ?? []).filter((a) => SUPPORTED.has(a.type));
+  return (ACTIONS[kind] ?? []).filter((a) => SUPPORTED.has(a.type));
 }

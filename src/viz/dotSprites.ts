@@ -3,7 +3,7 @@
  * the most expensive thing the page does where the canvas is rasterised in software; stamping
  * a bitmap is a plain copy. Sprites are drawn once per style and on-screen size.
  */
-import { shapePath, type MessageStyle } from './messageStyles';
+import { isStroked, shapePath, type MessageStyle } from './messageStyles';
 
 export interface DotSprites {
   /** The sprite of a style at this radius in device pixels (cached). */
@@ -14,7 +14,7 @@ export function createDotSprites(): DotSprites {
   const cache = new Map<string, HTMLCanvasElement>();
   return {
     get(style, radiusPx) {
-      const r = Math.max(1, Math.round(radiusPx * 2) / 2);
+      const r = Math.max(1, Math.round(radiusPx * (style.scale ?? 1) * 2) / 2);
       const key = `${style.shape}|${style.color}|${r}`;
       let sprite = cache.get(key);
       if (sprite) return sprite;
@@ -26,8 +26,10 @@ export function createDotSprites(): DotSprites {
       if (c) {
         c.beginPath();
         shapePath(c, style.shape, size / 2, size / 2, r);
-        if (style.shape === 'ring') {
+        if (isStroked(style.shape)) {
           c.lineWidth = Math.max(1.5, r / 2);
+          c.lineCap = 'round';
+          c.lineJoin = 'round';
           c.strokeStyle = style.color;
           c.stroke();
         } else {

@@ -10,6 +10,7 @@ import type { Frame } from '../store/frame';
 import type { Flight } from '../store/flights';
 import { sampleFlights } from '../store/sample';
 import { DOT_CAP, FADE_US } from '../store/tuning';
+import type { Curve } from './edgeGeometry';
 import { edgePoint, type Layout } from './layout';
 import { createDotSprites } from './dotSprites';
 import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
@@ -61,14 +62,30 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   const observer = new ResizeObserver(resize);
   observer.observe(element);
 
-  const position = (f: Flight, now: number): [number, number] | null => {
-    const t = (now - f.departUs) / (f.arriveUs - f.departUs);
+  /**
+   * The curve a flight follows and whether it runs backwards along it: its own edge, else the
+   * edge the other way (an ack goes back along the delivery's edge), else a straight line.
+   */
+  const curveOf = (f: Flight): { c: Curve; back: boolean } | null => {
     const edge = layout.edgeBetween(f.from, f.to);
-    if (edge) return edgePoint(edge, t);
-    // No drawn edge between the two nodes: travel straight between their centres.
+    if (edge) return { c: edge, back: false };
+    const reverse = layout.edgeBetween(f.to, f.from);
+    if (reverse) return { c: reverse, back: true };
     const a = layout.nodeById.get(f.from);
     const b = layout.nodeById.get(f.to);
-    return a && b ? edgePoint({ source: [a.x, a.y], target: [b.x, b.y] }, t) : null;
+    if (!a || !b) return null;
+    return {
+      c: { source: [a.x, a.y], c1: [a.x, a.y], c2: [b.x, b.y], target: [b.x, b.y] },
+      back: false,
+    };
+  };
+
+  const position = (f: Flight, now: number): [number, number] | null => {
+    const t = (now - f.departUs) / (f.arriveUs - f.departUs);
+    const route = curveOf(f);
+    if (!route) return null;
+    const [x, y] = edgePoint(route.c, route.back ? 1 - t : t);
+    return [x, y + (styleOf(f.state).offsetY ?? 0)];
   };
 
   /** Stamp one sprite per dot, in device pixels (identity transform), rounded to whole pixels. */
@@ -86,23 +103,34 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     let state = '';
     let sprite: HTMLCanvasElement | null = null;
     let half = 0;
+    let dy = 0;
     c.setTransform(1, 0, 0, 1, 0, 0);
     for (let i = 0; i < flights.length; i++) {
       const f = flights[i]!;
-      const edge = layout.edgeBetween(f.from, f.to);
+      let edge = layout.edgeBetween(f.from, f.to);
+      let t = (now - f.departUs) / (f.arriveUs - f.departUs);
+      if (!edge) {
+        edge = layout.edgeBetween(f.to, f.from);
+        t = 1 - t;
+      }
+      if (f.state !== state || !sprite) {
+        state = f.state;
+        const style = styleOf(state);
+        sprite = sprites.get(style, DOT_RADIUS * k);
+        half = sprite.width / 2;
+        dy = style.offsetY ?? 0;
+      }
       // Inlined edgePoint (this loop runs for every dot of every frame).
       let x = Number.NaN;
       let y = Number.NaN;
-      const t = (now - f.departUs) / (f.arriveUs - f.departUs);
       if (edge) {
-        const [x0, y0] = edge.source;
-        const [x3, y3] = edge.target;
         const u = 1 - t;
-        const b03 = u * u * u;
-        const b12 = 3 * u * t;
+        const b0 = u * u * u;
+        const b1 = 3 * u * u * t;
+        const b2 = 3 * u * t * t;
         const b3 = t * t * t;
-        x = b03 * x0 + b12 * (x0 + x3) * 0.5 + b3 * x3;
-        y = (b03 + b12 * u) * y0 + (b12 * t + b3) * y3;
+        x = b0 * edge.source[0] + b1 * edge.c1[0] + b2 * edge.c2[0] + b3 * edge.target[0];
+        y = b0 * edge.source[1] + b1 * edge.c1[1] + b2 * edge.c2[1] + b3 * edge.target[1] + dy;
       } else {
         const p = position(f, now);
         if (p) [x, y] = p;
@@ -110,11 +138,6 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       xs[i] = x;
       ys[i] = y;
       if (Number.isNaN(x)) continue;
-      if (f.state !== state || !sprite) {
-        state = f.state;
-        sprite = sprites.get(styleOf(state), DOT_RADIUS * k);
-        half = sprite.width / 2;
-      }
       c.drawImage(
         sprite,
         Math.round((x * s + ox) * dpr - half),
@@ -152,14 +175,18 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       const spread = ((fade.msgKey ?? i) % 7) * 6 - 18;
       const x = node.x + spread;
       const y = node.y - node.h / 2 - 14 - age * 30;
+      const color = fade.style === 'duplicate' ? styleOf('duplicate').color : GONE_COLOR;
       c.globalAlpha = 1 - age;
       c.beginPath();
-      shapePath(c, 'circle', x, y, DOT_RADIUS);
+      shapePath(c, fade.style === 'duplicate' ? 'ring' : 'circle', x, y, DOT_RADIUS);
       c.lineWidth = 3;
-      c.strokeStyle = GONE_COLOR;
+      c.strokeStyle = color;
       c.stroke();
       if (i >= fades.length - FADE_LABELS_MAX) {
-        c.fillStyle = GONE_COLOR;
+        c.lineWidth = 4;
+        c.strokeStyle = '#ffffff';
+        c.strokeText(fade.label, x, y - 14);
+        c.fillStyle = color;
         c.fillText(fade.label, x, y - 14);
       }
     });

@@ -1,11 +1,12 @@
 /**
- * The layout reads any scenario generically: node kinds and linking fields it has never seen
- * (exchanges, dead-letter queues, brokers) still get columns, rows and edges.
+ * The layout: columns in the order a message travels, dead-letter queues under the queues in
+ * their column, the broker as a region with a badge (the implicit one too), edge words, and no
+ * overlaps in any preset.
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine';
 import { loadPreset, presetIds } from '../scenarios';
-import { computeLayout, edgePoint } from './layout';
+import { computeLayout, EDGE_LABEL_PX, edgePoint, type NodeBox } from './layout';
 
 const broker = {
   version: 1,
@@ -21,15 +22,42 @@ const broker = {
   ],
 } as unknown as Scenario;
 
+/** Boxes as [left, top, right, bottom], a node's tab (above its top) included. */
+const box = (n: NodeBox) => [n.x - n.w / 2, n.y - n.h / 2 - 10, n.x + n.w / 2, n.y + n.h / 2];
+const overlap = (a: number[], b: number[]) =>
+  a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
+
 describe('layout', () => {
-  it('lays out every preset left to right, every producer and consumer linked', () => {
+  it('lays out every preset left to right without overlaps, inside its bounds', () => {
     for (const id of presetIds()) {
       const layout = computeLayout(loadPreset(id));
       const producers = layout.nodes.filter((n) => n.kind === 'producer');
       const consumers = layout.nodes.filter((n) => n.kind === 'consumer');
-      expect(Math.max(...producers.map((n) => n.x))).toBeLessThan(
-        Math.min(...consumers.map((n) => n.x)),
-      );
+      if (consumers.length > 0)
+        expect(Math.max(...producers.map((n) => n.x))).toBeLessThan(
+          Math.min(...consumers.map((n) => n.x)),
+        );
+      const boxes = layout.nodes.map(box);
+      boxes.forEach((a, i) => {
+        expect(a[0], `${id}: ${layout.nodes[i]!.id} left`).toBeGreaterThanOrEqual(0);
+        expect(a[2], `${id}: ${layout.nodes[i]!.id} right`).toBeLessThanOrEqual(layout.width);
+        expect(a[3], `${id}: ${layout.nodes[i]!.id} bottom`).toBeLessThanOrEqual(layout.height);
+        boxes.forEach((b, j) => {
+          if (j > i)
+            expect(overlap(a, b), `${id}: ${layout.nodes[i]!.id} / ${layout.nodes[j]!.id}`).toBe(
+              false,
+            );
+        });
+      });
+      // Edge words sit clear of every node.
+      for (const e of layout.edges) {
+        const w = Math.max(...e.label.map((l) => l.length * EDGE_LABEL_PX * 0.56));
+        const h = e.label.length * EDGE_LABEL_PX;
+        const [x, y] = e.labelAt;
+        const label = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+        if (e.label.length > 0)
+          for (const b of boxes) expect(overlap(label, b), `${id}: label of ${e.key}`).toBe(false);
+      }
       // Every producer and consumer is linked (to an exchange or a queue).
       for (const n of [...producers, ...consumers])
         expect(
@@ -39,26 +67,44 @@ describe('layout', () => {
     }
   });
 
-  it('reads unknown kinds and linking fields generically', () => {
+  it('puts the DLQ under its queue, and the broker around exchanges and queues', () => {
     const layout = computeLayout(broker);
-    const x = (id: string) => layout.nodeById.get(id)!.x;
-    expect(x('shop')).toBeLessThan(x('orders-x'));
-    expect(x('orders-x')).toBeLessThan(x('orders'));
-    expect(x('orders')).toBeLessThan(x('billing'));
-    expect(x('orders')).toBeLessThan(x('dlq'));
-    expect(layout.edges.map((e) => `${e.from}>${e.to}:${e.field}`).sort()).toEqual([
-      'orders-x>orders:bindings',
-      'orders>billing:from',
-      'orders>dlq:deadLetterTo',
-      'shop>orders-x:to',
+    const n = (id: string) => layout.nodeById.get(id)!;
+    expect(n('shop').x).toBeLessThan(n('orders-x').x);
+    expect(n('orders-x').x).toBeLessThan(n('orders').x);
+    expect(n('orders').x).toBeLessThan(n('billing').x);
+    expect(n('dlq').x).toBe(n('orders').x);
+    expect(n('dlq').y).toBeGreaterThan(n('orders').y);
+    expect(n('dlq').dlq).toBe(true);
+    expect(n('orders').dlq).toBe(false);
+    expect(
+      layout.edges.map((e) => `${e.from}>${e.to}:${e.field}:${e.label.join('|')}`).sort(),
+    ).toEqual([
+      'orders-x>orders:bindings:o',
+      'orders>billing:from:',
+      'orders>dlq:deadLetterTo:DLX',
+      'shop>orders-x:to:',
     ]);
-    // A node with no link (the broker) gets a row of its own under the graph.
-    const rabbit = layout.nodeById.get('rabbit')!;
-    expect(rabbit.y).toBeGreaterThan(
-      Math.max(...layout.nodes.filter((n) => n.id !== 'rabbit').map((n) => n.y)),
+    // The broker: a badge above everything, and a region holding the exchange and the queues.
+    const rabbit = n('rabbit');
+    expect(layout.brokerId).toBe('rabbit');
+    expect(rabbit.y).toBeLessThan(
+      Math.min(...layout.nodes.filter((x) => x !== rabbit).map((x) => x.y)),
     );
+    const r = layout.region!;
+    for (const id of ['orders-x', 'orders', 'dlq']) {
+      expect(n(id).x - n(id).w / 2).toBeGreaterThan(r.x);
+      expect(n(id).x + n(id).w / 2).toBeLessThan(r.x + r.w);
+    }
+    expect(n('shop').x + n('shop').w / 2).toBeLessThan(r.x);
     const e = layout.edgeBetween('shop', 'orders-x')!;
     expect(edgePoint(e, 0)).toEqual(e.source);
     expect(edgePoint(e, 1)).toEqual(e.target);
+  });
+
+  it('gives an implicit broker a badge with the engine id', () => {
+    const layout = computeLayout(loadPreset('competing-consumers'));
+    expect(layout.brokerId).toBe('broker');
+    expect(layout.nodeById.get('broker')?.kind).toBe('broker');
   });
 });

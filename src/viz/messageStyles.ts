@@ -3,12 +3,16 @@
  * adds later is one row here (and a state this table does not know is drawn with DEFAULT_STYLE).
  * Shapes differ as well as colours, so states stay apart without colour vision.
  */
-export type Shape = 'circle' | 'diamond' | 'square' | 'triangle' | 'ring';
+export type Shape = 'circle' | 'diamond' | 'square' | 'triangle' | 'ring' | 'check' | 'cross';
 
 export interface MessageStyle {
   label: string;
   color: string;
   shape: Shape;
+  /** Size relative to a message dot (acks are small marks). */
+  scale?: number;
+  /** Drawn this far below the edge (layout units), so it does not hide the messages on it. */
+  offsetY?: number;
 }
 
 export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
@@ -17,6 +21,8 @@ export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
   retrying: { label: 'Retrying', color: '#7c3aed', shape: 'triangle' },
   deadLettered: { label: 'Dead-lettered', color: '#475569', shape: 'square' },
   duplicate: { label: 'Duplicate', color: '#dc2626', shape: 'ring' },
+  ack: { label: 'Ack going back', color: '#059669', shape: 'check', scale: 0.8, offsetY: 9 },
+  nack: { label: 'Nack going back', color: '#b91c1c', shape: 'cross', scale: 0.7, offsetY: 9 },
 };
 
 export const DEFAULT_STYLE: MessageStyle = { label: 'Other', color: '#0f766e', shape: 'circle' };
@@ -25,6 +31,10 @@ export const styleOf = (state: string): MessageStyle => MESSAGE_STYLES[state] ??
 
 /** Colour of a message that left the system without an ack (fading out with its reason). */
 export const GONE_COLOR = '#b91c1c';
+
+/** Shapes drawn as lines rather than filled. */
+export const isStroked = (shape: Shape): boolean =>
+  shape === 'ring' || shape === 'check' || shape === 'cross';
 
 /** Add one shape centred on (x, y) with "radius" r to the current path. */
 export function shapePath(ctx: CanvasPath, shape: Shape, x: number, y: number, r: number): void {
@@ -40,6 +50,17 @@ export function shapePath(ctx: CanvasPath, shape: Shape, x: number, y: number, r
       ctx.lineTo(x, y + r * 1.25);
       ctx.lineTo(x - r * 1.25, y);
       ctx.closePath();
+      return;
+    case 'check':
+      ctx.moveTo(x - r, y);
+      ctx.lineTo(x - r * 0.3, y + r * 0.75);
+      ctx.lineTo(x + r, y - r * 0.8);
+      return;
+    case 'cross':
+      ctx.moveTo(x - r * 0.8, y - r * 0.8);
+      ctx.lineTo(x + r * 0.8, y + r * 0.8);
+      ctx.moveTo(x + r * 0.8, y - r * 0.8);
+      ctx.lineTo(x - r * 0.8, y + r * 0.8);
       return;
     case 'square':
       ctx.rect(x - r, y - r, 2 * r, 2 * r);

@@ -1,10 +1,12 @@
 /**
- * The live numbers written on a node, by node kind, read from the engine's report. A kind this
- * table does not know shows the `up` flag if its report entry has one, else no numbers.
+ * The live numbers written on a node, by node kind, read from the engine's report (and, for
+ * what the report does not say, the node's scenario entry). A kind this table does not know
+ * shows the `up` flag if its report entry has one, else no numbers.
  */
 import type { RunReport } from '../engine';
 
 export type ReportEntry = Readonly<Record<string, unknown>>;
+type Raw = Readonly<Record<string, unknown>>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -29,32 +31,89 @@ const num = (e: ReportEntry, key: string): number => {
   return typeof v === 'number' ? v : 0;
 };
 
+const join = (parts: (string | false)[]) => parts.filter((p) => p !== false).join(' · ');
+
 export interface NodeStatus {
   lines: [string, string];
   /** Down (crashed, stopped): drawn dashed and red. */
   down: boolean;
+  /** Under pressure: a blocked producer, a broker in memory alarm. */
+  warn: boolean;
   /** Queue depth for the depth bar, else null. */
   depth: number | null;
 }
 
-type StatusOf = (e: ReportEntry) => NodeStatus;
+type StatusOf = (e: ReportEntry, raw: Raw | undefined) => NodeStatus;
 
 const STATUS: Readonly<Record<string, StatusOf>> = {
   producer: (e) => ({
     lines: [
-      e.paused === true ? `paused · ${num(e, 'published')} sent` : `${num(e, 'published')} sent`,
+      join([`${num(e, 'published')} sent`, e.paused === true && 'paused']),
+      join([
+        num(e, 'buffered') > 0 && `${num(e, 'buffered')} held back`,
+        num(e, 'confirmedAck') + num(e, 'confirmedNack') > 0 &&
+          `${num(e, 'confirmedAck')} ✓ ${num(e, 'confirmedNack')} ✗`,
+        num(e, 'returned') > 0 && `${num(e, 'returned')} returned`,
+        num(e, 'dropped') > 0 && `${num(e, 'dropped')} dropped`,
+      ]),
+    ],
+    down: false,
+    warn: num(e, 'buffered') > 0,
+    depth: null,
+  }),
+  exchange: (e) => ({
+    lines: [
+      `${num(e, 'routed')} routed`,
+      num(e, 'unroutable') > 0 ? `${num(e, 'unroutable')} unroutable` : '',
+    ],
+    down: false,
+    warn: false,
+    depth: null,
+  }),
+  queue: (e) => ({
+    lines: [
+      join([
+        `${num(e, 'depth')} ready`,
+        num(e, 'unacked') > 0 && `${num(e, 'unacked')} unacked`,
+        num(e, 'retryWaiting') > 0 && `${num(e, 'retryWaiting')} to retry`,
+      ]),
       '',
     ],
     down: false,
-    depth: null,
+    warn: false,
+    depth: num(e, 'depth'),
   }),
-  queue: (e) => ({ lines: [`${num(e, 'depth')} ready`, ''], down: false, depth: num(e, 'depth') }),
   consumer: (e) => ({
     lines:
       e.up === false
         ? ['crashed', `${num(e, 'unacked')} unacked`]
-        : [`${num(e, 'busy')}/${num(e, 'concurrency')} busy`, `${num(e, 'unacked')} unacked`],
+        : [
+            `${num(e, 'busy')}/${num(e, 'concurrency')} busy · ${num(e, 'unacked')} unacked`,
+            join([
+              e.ackMode === 'auto' && 'auto-ack',
+              `prefetch ${num(e, 'prefetch') === 0 ? '∞' : num(e, 'prefetch')}`,
+              num(e, 'failed') > 0 && `${num(e, 'failed')} failed`,
+            ]),
+          ],
     down: e.up === false,
+    warn: false,
+    depth: null,
+  }),
+  broker: (e, raw) => ({
+    lines: [
+      join([
+        e.up === false ? 'DOWN' : 'up',
+        typeof raw?.memoryHighWatermark === 'number' &&
+          (e.alarm === true ? `ALARM (${num(e, 'held')} held)` : 'no alarm'),
+        typeof raw?.persistIntervalMs === 'number' &&
+          raw.persistIntervalMs > 0 &&
+          `${num(e, 'unwritten')} unwritten`,
+        num(e, 'crashes') > 0 && `${num(e, 'crashes')} crash${num(e, 'crashes') > 1 ? 'es' : ''}`,
+      ]),
+      '',
+    ],
+    down: e.up === false,
+    warn: e.alarm === true,
     depth: null,
   }),
 };
@@ -62,10 +121,15 @@ const STATUS: Readonly<Record<string, StatusOf>> = {
 const generic: StatusOf = (e) => ({
   lines: [e.up === false ? 'down' : '', ''],
   down: e.up === false,
+  warn: false,
   depth: null,
 });
 
-export function nodeStatus(kind: string, entry: ReportEntry | null): NodeStatus {
-  if (!entry) return { lines: ['', ''], down: false, depth: null };
-  return (STATUS[kind] ?? generic)(entry);
+export function nodeStatus(
+  kind: string,
+  entry: ReportEntry | null,
+  raw?: Raw | undefined,
+): NodeStatus {
+  if (!entry) return { lines: ['', ''], down: false, warn: false, depth: null };
+  return (STATUS[kind] ?? generic)(entry, raw);
 }

@@ -14,3 +14,7 @@ export const DASH_ARRAY: Readonly<Record<Dash, string>> = {
   dashed: '10 6',
   dotted: '2 5',
 };
+
+/** Colours of a priority queue's bands: low priority pale yellow to high priority deep red. */
+export const PRIORITY_LOW = '#fde047';
+export const PRIORITY_HIGH = '#b91c1c';

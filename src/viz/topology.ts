@@ -1,19 +1,27 @@
 /**
- * The topology in SVG: nodes, edges and live numbers on the nodes (queue depth bar and count,
- * consumer busy workers and unacked messages), from the engine's report. Built once per layout;
- * update() only touches attributes and text that changed, so it can run every animation frame.
- * Nodes are buttons (focusable, Enter/Space or click) that open the node inspector.
+ * The topology in SVG: the broker's region (with its badge: up or down, memory alarm, unwritten
+ * messages), edges with their words (binding keys, "DLX", "alternate"), and nodes with live
+ * numbers from the engine's report (queue depth bars, by priority where the queue has them).
+ * Built once per layout; update() only touches attributes and text that changed, so it can run
+ * every animation frame. Nodes are buttons (focusable, Enter/Space or click) that open the
+ * node inspector; the broker badge is one too.
  */
 import { scaleLinear } from 'd3-scale';
-import { select, type Selection } from 'd3-selection';
-import { linkHorizontal } from 'd3-shape';
+import { select } from 'd3-selection';
 import type { Frame } from '../store/frame';
+import { readyByPriority } from '../store/engineAccess';
+import { drawDepthBar } from './depthBar';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
-import type { Edge, Layout, NodeBox } from './layout';
+import { curvePath } from './edgeGeometry';
+import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox } from './layout';
+import { fitFont } from './labelText';
+import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
 import { nodeStatus, reportEntry } from './nodeStats';
 
 export interface TopologyOptions {
   layout: Layout;
+  /** Scenario entries by node id (badges, broker settings). */
+  raw: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** Accessible name of the picture. */
   title: string;
   onSelectNode(id: string): void;
@@ -25,17 +33,40 @@ export interface TopologyView {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const BAR_H = 14;
+const STAT_PX = 15;
 
-type NodeSel = Selection<SVGGElement, NodeBox, SVGGElement, unknown>;
+/** Write a line of numbers, shrinking its font when it would overflow the node. */
+function setStat(el: Element | null, text: string, widthPx: number) {
+  if (!el || el.textContent === text) return;
+  setTextIfChanged(el, text);
+  (el as SVGTextElement).style.fontSize = `${fitFont(text, widthPx, STAT_PX, 10)}px`;
+}
 
-const LABEL_PX = 24;
-/** A font size at which a label fits its box (average glyph ≈ 0.56 em), at most `max`. */
-const fitFont = (text: string, boxW: number, max: number) =>
-  Math.max(11, Math.min(max, (boxW - 16) / (0.56 * Math.max(1, text.length))));
+function drawEdges(svg: SVGSVGElement, layout: Layout) {
+  const g = select(svg).append('g').attr('class', 'edges').attr('aria-hidden', 'true');
+  g.selectAll('path')
+    .data(layout.edges)
+    .join('path')
+    .attr('class', (e) => `edge edge--${e.field}`)
+    .attr('d', curvePath);
+  const labels = g
+    .selectAll('text')
+    .data(layout.edges.filter((e) => e.label.length > 0))
+    .join('text')
+    .attr('class', (e: Edge) => `edge-label edge-label--${e.field}`)
+    .attr('x', (e) => e.labelAt[0])
+    .attr('y', (e) => e.labelAt[1] - ((e.label.length - 1) * EDGE_LABEL_PX) / 2 + 4);
+  labels
+    .selectAll('tspan')
+    .data((e) => e.label.map((line) => ({ line, x: e.labelAt[0] })))
+    .join('tspan')
+    .attr('x', (d) => d.x)
+    .attr('dy', (_d, i) => (i === 0 ? 0 : EDGE_LABEL_PX + 1))
+    .text((d) => d.line);
+}
 
 export function mountTopology(element: HTMLElement, options: TopologyOptions): TopologyView {
-  const { layout } = options;
+  const { layout, raw } = options;
   const svg = select(element)
     .append('svg')
     .attr('xmlns', SVG_NS)
@@ -43,19 +74,18 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('role', 'group')
     .attr('aria-label', options.title);
-
-  const link = linkHorizontal<Edge, [number, number]>()
-    .source((e) => e.source)
-    .target((e) => e.target);
-  svg
-    .append('g')
-    .attr('class', 'edges')
-    .attr('aria-hidden', 'true')
-    .selectAll('path')
-    .data(layout.edges)
-    .join('path')
-    .attr('class', (e) => `edge edge--${e.field}`)
-    .attr('d', (e) => link(e));
+  const region = layout.region
+    ? svg
+        .append('rect')
+        .attr('class', 'broker-region')
+        .attr('x', layout.region.x)
+        .attr('y', layout.region.y)
+        .attr('width', layout.region.w)
+        .attr('height', layout.region.h)
+        .attr('rx', 16)
+        .node()
+    : null;
+  drawEdges(svg.node()!, layout);
 
   const nodes: NodeSel = svg
     .append('g')
@@ -63,11 +93,11 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .selectAll<SVGGElement, NodeBox>('g')
     .data(layout.nodes)
     .join('g')
-    .attr('class', (n) => `node node--${n.kind}`)
+    .attr('class', (n) => `node node--${n.kind}${n.dlq ? ' is-dlq' : ''}`)
     .attr('data-node-id', (n) => n.id)
     .attr('tabindex', 0)
     .attr('role', 'button')
-    .attr('aria-label', (n) => `${n.label} (${n.kind}): open inspector`)
+    .attr('aria-label', (n) => `${n.label} (${n.dlq ? 'dead-letter queue' : n.kind}): inspect`)
     .attr('transform', (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`)
     .on('click', (_e, n) => options.onSelectNode(n.id))
     .on('keydown', (e: KeyboardEvent, n) => {
@@ -75,48 +105,20 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       e.preventDefault();
       options.onSelectNode(n.id);
     });
+  buildNodes(nodes, raw);
 
-  nodes
-    .append('rect')
-    .attr('class', 'node-box')
-    .attr('width', (n) => n.w)
-    .attr('height', (n) => n.h)
-    .attr('rx', 10);
-  nodes
-    .append('text')
-    .attr('class', 'node-label')
-    .attr('x', (n) => n.w / 2)
-    .attr('y', 32)
-    .style('font-size', (n) => `${fitFont(n.label, n.w, LABEL_PX)}px`)
-    .text((n) => n.label);
-  nodes
-    .append('text')
-    .attr('class', 'node-stat')
-    .attr('x', (n) => n.w / 2)
-    .attr('y', (n) => (n.kind === 'queue' ? 84 : 64));
-  nodes
-    .append('text')
-    .attr('class', 'node-stat node-stat--second')
-    .attr('x', (n) => n.w / 2)
-    .attr('y', 86);
-
-  const queues = nodes.filter((n) => n.kind === 'queue');
-  const barW = (n: NodeBox) => n.w - 40;
-  queues
-    .append('rect')
-    .attr('class', 'depth-track')
-    .attr('x', 20)
-    .attr('y', 46)
-    .attr('width', barW)
-    .attr('height', BAR_H);
-  queues
-    .append('rect')
-    .attr('class', 'depth-fill')
-    .attr('x', 20)
-    .attr('y', 46)
-    .attr('width', 0)
-    .attr('height', BAR_H);
-
+  // Per node, the elements update() writes, found once.
+  const parts = new Map<
+    string,
+    { stat: Element | null; second: Element | null; bands: SVGRectElement[] }
+  >();
+  nodes.each(function (n) {
+    parts.set(n.id, {
+      stat: this.querySelector('.node-stat'),
+      second: this.querySelector('.node-stat--second'),
+      bands: [...this.querySelectorAll<SVGRectElement>('.depth-band')],
+    });
+  });
   const depthScale = scaleLinear().range([0, 1]).clamp(true);
 
   function update(frame: Frame) {
@@ -127,18 +129,23 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     depthScale.domain([0, deepest]);
 
     nodes.each(function (n) {
-      const status = nodeStatus(n.kind, reportEntry(report, n.id));
+      const status = nodeStatus(n.kind, reportEntry(report, n.id), raw.get(n.id));
+      const p = parts.get(n.id)!;
       this.classList.toggle('is-down', status.down);
+      this.classList.toggle('is-warn', status.warn);
       this.classList.toggle('is-selected', frame.selectedNode === n.id);
       setAttrIfChanged(this, 'aria-pressed', String(frame.selectedNode === n.id));
-      setTextIfChanged(this.querySelector('.node-stat'), status.lines[0]);
-      setTextIfChanged(this.querySelector('.node-stat--second'), status.lines[1]);
-      if (status.depth !== null)
-        setAttrIfChanged(
-          this.querySelector('.depth-fill'),
-          'width',
-          String(depthScale(status.depth) * barW(n)),
-        );
+      const broker = n.kind === 'broker';
+      setStat(p.stat, status.lines[0], broker ? n.w - n.label.length * 9.6 - 36 : n.w - 12);
+      setStat(p.second, status.lines[1], n.w - 12);
+      if (broker && region) {
+        region.classList.toggle('is-down', status.down);
+        region.classList.toggle('is-warn', status.warn);
+      }
+      if (status.depth !== null && p.bands.length > 0) {
+        const byLevel = p.bands.length > 1 ? readyByPriority(frame.sim, n.id) : null;
+        drawDepthBar(p.bands, barX, depthScale(status.depth) * barWidth(n), status.depth, byLevel);
+      }
     });
   }
 

@@ -1,0 +1,38 @@
+/**
+ * What went wrong, in exact numbers: messages dead-lettered, expired, dropped, lost, unroutable,
+ * and duplicate effects, each with its reasons (fateTotals.ts).
+ */
+import { fateTotals } from './fateTotals';
+import { formatCount } from './format';
+import { useRenderCount } from './renderCount';
+import { useSim } from './SimStoreContext';
+
+export function Fates() {
+  useRenderCount('Fates');
+  const report = useSim((s) => s.report);
+  const items = fateTotals(report);
+  return (
+    <section className="panel" aria-labelledby="fates-title">
+      <h2 id="fates-title" className="panel-title">
+        What went wrong
+      </h2>
+      <dl className="counters counters--fates">
+        {items.map((c) => (
+          <div key={c.id} className={`counter${c.value > 0 ? ' is-nonzero' : ''}`} title={c.hint}>
+            <dt>{c.label}</dt>
+            <dd data-testid={`counter-${c.id}`}>{formatCount(c.value)}</dd>
+            {c.reasons.length > 0 ? (
+              <ul className="reasons" aria-label={`${c.label} by reason`}>
+                {c.reasons.map(([r, n]) => (
+                  <li key={r} data-testid={`reason-${c.id}-${r}`}>
+                    {r}: {formatCount(n)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

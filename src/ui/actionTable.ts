@@ -1,0 +1,233 @@
+/**
+ * The inspector's actions by node kind (see nodeActions.ts for what each form means). Every
+ * input type of the engine is reachable from here: producers (pause, resume, rate, poison),
+ * consumers (crash at a chosen moment with an optional restart, restart, concurrency, prefetch,
+ * ack mode, failure rate), the broker (crash with an optional restart, restart) and dead-letter
+ * queues (redrive).
+ */
+import { CRASH_WINDOWS, type Scenario } from '../engine';
+import { hasBrokerNode } from '../viz/scenarioFacts';
+import type { ActionContext, Choice, FormField, NodeAction, NumberAction } from './nodeActions';
+
+const num = (c: ActionContext, key: string) =>
+  typeof c.entry[key] === 'number' ? (c.entry[key] as number) : undefined;
+
+const up = (c: ActionContext) => c.entry.up !== false;
+
+function numberAction(
+  id: string,
+  label: string,
+  type: string,
+  field: string,
+  range: [number, number, boolean],
+  value: (c: ActionContext) => number | undefined,
+  idKey: string,
+): NumberAction {
+  const [min, max, integer] = range;
+  return {
+    kind: 'number',
+    id,
+    label,
+    type,
+    value,
+    min,
+    max,
+    integer,
+    input: (nodeId, v) => ({ type, [idKey]: nodeId, [field]: v }),
+  };
+}
+
+const RESTART_FIELD: FormField = {
+  kind: 'number',
+  id: 'restartAfterMs',
+  label: 'Restart after (ms)',
+  min: 1,
+  max: 24 * 3600 * 1000,
+  hint: 'never',
+};
+
+const WINDOW_WORDS: Readonly<Record<string, string>> = {
+  now: 'now',
+  afterReceive: 'after it next receives a message',
+  afterEffect: 'after its next effect, before the ack',
+  afterAck: 'after its next ack',
+};
+
+/** The optional restart delay of a crash form, as the input's field. */
+const restartOf = (v: Readonly<Record<string, string>>) =>
+  v.restartAfterMs?.trim() ? { restartAfterMs: Number(v.restartAfterMs) } : {};
+
+/** The broker's id field: only a broker the scenario declares may be named in an input. */
+const brokerField = (s: Scenario, id: string) => (hasBrokerNode(s) ? { brokerId: id } : {});
+
+/** Queues a DLQ can send its messages back to ('' = where each one came from). */
+function redriveTargets(c: ActionContext): Choice[] {
+  const sources = Array.isArray(c.facts.deadLetterSources)
+    ? (c.facts.deadLetterSources as string[])
+    : [];
+  const others = c.scenario.nodes
+    .filter((n) => n.kind === 'queue' && n.id !== c.nodeId && !sources.includes(n.id))
+    .map((n) => n.id);
+  return [
+    { value: '', label: 'where each came from' },
+    ...[...sources, ...others].map((id) => ({ value: id, label: id })),
+  ];
+}
+
+export const ACTIONS: Readonly<Record<string, readonly NodeAction[]>> = {
+  producer: [
+    {
+      kind: 'button',
+      id: 'pause',
+      label: 'Pause producer',
+      type: 'producerPaused',
+      when: (c) => c.entry.paused !== true,
+      input: (c) => ({ type: 'producerPaused', producerId: c.nodeId }),
+    },
+    {
+      kind: 'button',
+      id: 'resume',
+      label: 'Resume producer',
+      type: 'producerResumed',
+      when: (c) => c.entry.paused === true,
+      input: (c) => ({ type: 'producerResumed', producerId: c.nodeId }),
+    },
+    {
+      kind: 'button',
+      id: 'poison',
+      label: 'Send a poison message',
+      type: 'poisonPublished',
+      when: () => true,
+      input: (c) => ({ type: 'poisonPublished', producerId: c.nodeId }),
+    },
+    numberAction(
+      'rate',
+      'Rate (messages per second)',
+      'rateChanged',
+      'ratePerSec',
+      [0.001, 1_000_000, false],
+      (c) => num(c, 'ratePerSec'),
+      'producerId',
+    ),
+  ],
+  consumer: [
+    {
+      kind: 'form',
+      id: 'crash',
+      label: 'Crash consumer',
+      type: 'consumerCrashed',
+      when: up,
+      fields: [
+        {
+          kind: 'select',
+          id: 'window',
+          label: 'Crash',
+          options: () => CRASH_WINDOWS.map((w) => ({ value: w, label: WINDOW_WORDS[w] ?? w })),
+        },
+        RESTART_FIELD,
+      ],
+      initial: () => ({ window: 'now', restartAfterMs: '' }),
+      input: (c, v) => ({
+        type: 'consumerCrashed',
+        consumerId: c.nodeId,
+        ...(v.window && v.window !== 'now' ? { window: v.window } : {}),
+        ...restartOf(v),
+      }),
+    },
+    {
+      kind: 'button',
+      id: 'restart',
+      label: 'Restart consumer',
+      type: 'consumerRestarted',
+      when: (c) => !up(c),
+      input: (c) => ({ type: 'consumerRestarted', consumerId: c.nodeId }),
+    },
+    numberAction(
+      'concurrency',
+      'Concurrency (workers)',
+      'concurrencyChanged',
+      'concurrency',
+      [1, 1000, true],
+      (c) => num(c, 'concurrency'),
+      'consumerId',
+    ),
+    numberAction(
+      'prefetch',
+      'Prefetch per worker (0 = unlimited)',
+      'prefetchChanged',
+      'prefetch',
+      [0, 10_000, true],
+      (c) => num(c, 'prefetch'),
+      'consumerId',
+    ),
+    numberAction(
+      'failureRate',
+      'Failure probability (0–1)',
+      'failureRateChanged',
+      'probability',
+      [0, 1, false],
+      (c) => (typeof c.facts.failureRate === 'number' ? c.facts.failureRate : undefined),
+      'consumerId',
+    ),
+    {
+      kind: 'form',
+      id: 'ackMode',
+      label: 'Apply ack mode',
+      type: 'ackModeChanged',
+      when: () => true,
+      fields: [
+        {
+          kind: 'select',
+          id: 'ackMode',
+          label: 'Ack mode',
+          options: () => [
+            { value: 'manual', label: 'manual (ack after processing)' },
+            { value: 'auto', label: 'auto (forgotten when sent)' },
+          ],
+        },
+      ],
+      initial: (c) => ({ ackMode: c.entry.ackMode === 'auto' ? 'auto' : 'manual' }),
+      input: (c, v) => ({ type: 'ackModeChanged', consumerId: c.nodeId, ackMode: v.ackMode }),
+    },
+  ],
+  broker: [
+    {
+      kind: 'form',
+      id: 'crash',
+      label: 'Crash broker',
+      type: 'brokerCrashed',
+      when: up,
+      fields: [RESTART_FIELD],
+      initial: () => ({ restartAfterMs: '' }),
+      input: (c, v) => ({
+        type: 'brokerCrashed',
+        ...brokerField(c.scenario, c.nodeId),
+        ...restartOf(v),
+      }),
+    },
+    {
+      kind: 'button',
+      id: 'restart',
+      label: 'Restart broker',
+      type: 'brokerRestarted',
+      when: (c) => !up(c),
+      input: (c) => ({ type: 'brokerRestarted', ...brokerField(c.scenario, c.nodeId) }),
+    },
+  ],
+  queue: [
+    {
+      kind: 'form',
+      id: 'redrive',
+      label: 'Redrive dead letters',
+      type: 'dlqRedriven',
+      when: (c) => c.facts.dlq === true,
+      fields: [{ kind: 'select', id: 'toQueueId', label: 'Send them to', options: redriveTargets }],
+      initial: () => ({ toQueueId: '' }),
+      input: (c, v) => ({
+        type: 'dlqRedriven',
+        queueId: c.nodeId,
+        ...(v.toQueueId ? { toQueueId: v.toQueueId } : {}),
+      }),
+    },
+  ],
+};

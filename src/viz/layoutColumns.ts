@@ -1,0 +1,103 @@
+/**
+ * Columns of the topology, left to right as a message travels: producers, exchanges (one column
+ * per step of an exchange chain, e.g. to an alternate exchange), queues, consumers. Dead-letter
+ * queues (and dead-letter exchanges) stay in the queue column, below the queues, so a
+ * dead-letter edge is a short arc rather than a detour across the consumers. A kind this table does not know is placed by its longest
+ * path from the sources. The broker is not a column: it is drawn around its exchanges and queues.
+ */
+import { rankNodes, type GraphEdge, type GraphNode } from './graph';
+
+export const REGION_KIND = 'broker';
+
+/** Exchanges that some queue dead-letters into. */
+export const deadLetterExchanges = (nodes: readonly GraphNode[], edges: readonly GraphEdge[]) => {
+  const isX = new Set(nodes.filter((n) => n.kind === 'exchange').map((n) => n.id));
+  return new Set(edges.filter((e) => e.field === 'deadLetterTo' && isX.has(e.to)).map((e) => e.to));
+};
+
+/** Longest chain of exchange → exchange edges ending at each exchange. */
+function exchangeDepths(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
+  const isX = new Set(nodes.filter((n) => n.kind === 'exchange').map((n) => n.id));
+  const depth = new Map<string, number>();
+  for (const id of isX) depth.set(id, 0);
+  // Bellman-Ford style relaxation, bounded by the node count (cycles cannot loop forever).
+  for (let round = 0; round < isX.size; round++) {
+    let changed = false;
+    for (const e of edges) {
+      if (!isX.has(e.from) || !isX.has(e.to) || e.field === 'deadLetterTo') continue;
+      const d = (depth.get(e.from) ?? 0) + 1;
+      if (d > (depth.get(e.to) ?? 0) && d < isX.size) {
+        depth.set(e.to, d);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return depth;
+}
+
+/** Column index of every node but the broker, columns numbered from 0 without gaps. */
+export function assignColumns(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+): Map<string, number> {
+  const dlx = deadLetterExchanges(nodes, edges);
+  const xDepth = exchangeDepths(
+    nodes.filter((n) => !dlx.has(n.id)),
+    edges,
+  );
+  const exchangeCols = nodes.some((n) => n.kind === 'exchange' && !dlx.has(n.id))
+    ? Math.max(0, ...xDepth.values()) + 1
+    : 0;
+  const queueCol = 1 + exchangeCols;
+  const rank = rankNodes(nodes, edges);
+  const raw = new Map<string, number>();
+  for (const n of nodes) {
+    if (n.kind === REGION_KIND) continue;
+    if (n.kind === 'producer') raw.set(n.id, 0);
+    else if (dlx.has(n.id)) raw.set(n.id, queueCol);
+    else if (n.kind === 'exchange') raw.set(n.id, 1 + (xDepth.get(n.id) ?? 0));
+    else if (n.kind === 'queue') raw.set(n.id, queueCol);
+    else if (n.kind === 'consumer') raw.set(n.id, queueCol + 1);
+    else raw.set(n.id, Math.min(queueCol + 1, rank.get(n.id) ?? 0));
+  }
+  const used = [...new Set(raw.values())].sort((a, b) => a - b);
+  const out = new Map<string, number>();
+  for (const [id, c] of raw) out.set(id, used.indexOf(c));
+  return out;
+}
+
+/**
+ * Order each column so that edges rarely cross: by the mean row of each node's neighbours in
+ * the columns already ordered (sweeps right, left, right). Dead-letter nodes keep their place
+ * at the bottom of their column: `sinkRank` is 0 for other nodes, more for them (exchanges
+ * above the queues they feed).
+ */
+export function orderColumns(
+  columns: GraphNode[][],
+  edges: readonly GraphEdge[],
+  sinkRank: (id: string) => number,
+): void {
+  const row = new Map<string, number>();
+  const place = (col: GraphNode[]) =>
+    col.forEach((n, i) => row.set(n.id, i / Math.max(1, col.length)));
+  const mean = (id: string, dir: 'in' | 'out') => {
+    const near = edges
+      .filter((e) => e.field !== 'deadLetterTo' && (dir === 'in' ? e.to === id : e.from === id))
+      .map((e) => row.get(dir === 'in' ? e.from : e.to))
+      .filter((r): r is number => r !== undefined);
+    return near.length > 0 ? near.reduce((a, b) => a + b, 0) / near.length : Number.NaN;
+  };
+  const sortBy = (col: GraphNode[], dir: 'in' | 'out') => {
+    const key = new Map(col.map((n) => [n.id, mean(n.id, dir)] as const));
+    const sink = (n: GraphNode) => sinkRank(n.id);
+    col.sort(
+      (a, b) => sink(a) - sink(b) || (key.get(a.id) || 0) - (key.get(b.id) || 0) || a.node - b.node,
+    );
+    place(col);
+  };
+  for (const col of columns) sortBy(col, 'in');
+  for (let c = 1; c < columns.length; c++) sortBy(columns[c]!, 'in');
+  for (let c = columns.length - 2; c >= 0; c--) sortBy(columns[c]!, 'out');
+  for (let c = 1; c < columns.length; c++) sortBy(columns[c]!, 'in');
+}

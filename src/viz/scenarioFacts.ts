@@ -1,0 +1,135 @@
+/**
+ * What the picture says about a scenario beyond its links: which queues are dead-letter queues
+ * (and for whom), the words on edges (binding keys, "DLX", "alternate"), the badges of a queue
+ * (type, durability, priority, TTL, limits) and the broker's id. Read from the scenario only, so
+ * they are the same at every tick.
+ */
+import { IMPLICIT_BROKER_ID, type Scenario } from '../engine';
+
+type Raw = Readonly<Record<string, unknown>>;
+
+const rawNodes = (s: Scenario) => s.nodes as readonly Raw[];
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** Queues bound to an exchange, following its alternate exchanges. */
+function queuesBehind(byId: ReadonlyMap<string, Raw>, id: string, seen = new Set<string>()) {
+  const node = byId.get(id);
+  if (!node || seen.has(id)) return [];
+  seen.add(id);
+  if (node.kind === 'queue') return [id];
+  const out: string[] = [];
+  if (Array.isArray(node.bindings))
+    for (const b of node.bindings as Raw[]) {
+      const q = str(b.queue);
+      if (q && !out.includes(q)) out.push(q);
+    }
+  const alt = str(node.alternateExchange);
+  if (alt) for (const q of queuesBehind(byId, alt, seen)) if (!out.includes(q)) out.push(q);
+  return out;
+}
+
+/**
+ * Dead-letter queues and the queues that dead-letter into each: a queue is a DLQ when it is
+ * some queue's deadLetterTo, or bound to the exchange that is.
+ */
+export function deadLetterSources(scenario: Scenario): Map<string, string[]> {
+  const byId = new Map(rawNodes(scenario).map((n) => [String(n.id), n]));
+  const out = new Map<string, string[]>();
+  for (const n of rawNodes(scenario)) {
+    const target = str(n.deadLetterTo);
+    if (n.kind !== 'queue' || !target) continue;
+    for (const q of queuesBehind(byId, target)) {
+      if (q === n.id) continue;
+      out.set(q, [...(out.get(q) ?? []), String(n.id)]);
+    }
+  }
+  return out;
+}
+
+/** The broker's id: the scenario's broker node, or the engine's implicit one. */
+export function brokerId(scenario: Scenario): string {
+  const b = rawNodes(scenario).find((n) => n.kind === 'broker');
+  return b ? String(b.id) : IMPLICIT_BROKER_ID;
+}
+
+/** Does the scenario declare its broker (so inputs may name it)? */
+export const hasBrokerNode = (scenario: Scenario): boolean =>
+  rawNodes(scenario).some((n) => n.kind === 'broker');
+
+function bindingText(b: Raw): string {
+  const key = str(b.key);
+  if (key !== undefined) return key === '' ? '""' : key;
+  if (b.headers && typeof b.headers === 'object') {
+    const pairs = Object.entries(b.headers as Raw).map(([k, v]) => `${k}=${String(v)}`);
+    const match = str(b.match) ?? 'all';
+    return `${match}: ${pairs.join(', ')}`;
+  }
+  return '';
+}
+
+/** The words on the edge a field makes from `node` to `target` ('' = none). */
+export function edgeLabel(node: Raw, field: string, target: string): string {
+  if (field === 'deadLetterTo') {
+    const key = str(node.deadLetterRoutingKey);
+    return key ? `DLX (${key})` : 'DLX';
+  }
+  if (field === 'alternateExchange') return 'alternate';
+  if (field === 'bindings' && Array.isArray(node.bindings) && node.type !== 'fanout') {
+    const texts = (node.bindings as Raw[])
+      .filter((b) => b.queue === target)
+      .map(bindingText)
+      .filter((t) => t !== '');
+    return texts.join(' · ');
+  }
+  return '';
+}
+
+const seconds = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
+
+/** Short tags written on a queue: its type and the settings that change what it does. */
+export function queueBadges(node: Raw): string[] {
+  const out = [str(node.type) ?? 'classic'];
+  if (node.durable === false) out.push('transient');
+  const prio = num(node.maxPriority);
+  if (prio !== undefined) out.push(`prio 0–${prio}`);
+  const ttl = num(node.messageTtlMs);
+  if (ttl !== undefined) out.push(`TTL ${seconds(ttl)}`);
+  const max = num(node.maxLength);
+  if (max !== undefined) out.push(`max ${max}${node.overflow ? ` ${String(node.overflow)}` : ''}`);
+  const vis = num(node.visibilityTimeoutMs);
+  if (node.type === 'sqs') out.push(`visibility ${seconds(vis ?? 30_000)}`);
+  const receives = num(node.maxReceiveCount);
+  if (receives !== undefined) out.push(`≤${receives} receives`);
+  const limit = num(node.deliveryLimit);
+  if (limit !== undefined && limit >= 0) out.push(`limit ${limit}`);
+  if (node.singleActiveConsumer === true) out.push('single active');
+  return out;
+}
+
+/** A producer's publishing options that change what happens to its messages. */
+export function producerBadges(node: Raw): string[] {
+  const out: string[] = [];
+  if (node.persistent === true) out.push('persistent');
+  if (node.confirms === true) out.push(node.publishRetry ? 'confirms + retry' : 'confirms');
+  if (node.mandatory === true) out.push('mandatory');
+  const blocked = str(node.onBlocked);
+  if (blocked && blocked !== 'wait') out.push(`blocked: ${blocked}`);
+  return out;
+}
+
+/** A consumer's settings that change what happens to a failed or repeated message. */
+export function consumerBadges(node: Raw): string[] {
+  const out: string[] = [];
+  const retry = node.retry as Raw | undefined;
+  const policy = str(retry?.policy);
+  if (policy) {
+    const max = num(retry?.maxAttempts);
+    out.push(max !== undefined ? `${policy} ×${max}` : policy);
+  }
+  if (node.idempotent) out.push('idempotent');
+  return out;
+}
+
+/** The exchange type as a tag ("topic exchange"). */
+export const exchangeTag = (node: Raw): string => `${str(node.type) ?? ''} exchange`.trim();
