@@ -7,7 +7,8 @@ import { maybeConfirm } from './confirms';
 import { routeExchange } from './exchange';
 import { ledgerOpenCopy } from './ledger';
 import { enqueueCopy } from './queue';
-import { allocMsg, freePub, nodeName, producerName, type Sink } from './sim';
+import { blankMsg } from './copyRecord';
+import { allocMsg, freePub, nodeName, NO_DEATHS, producerName, takeMsg, type Sink } from './sim';
 import { Loc, type PendingPublish, type SimState } from './state';
 
 function lostInTransit(st: SimState, pi: number, origin: number, sink: Sink): void {
@@ -191,41 +192,42 @@ export function routeAndEnqueue(
   // Count every copy before enqueueing any, so the confirm cannot go out early.
   if (pub) pub.waiting = queues.length;
   for (const qi of queues) {
-    const copySlot = allocMsg(st, {
-      id: st.nextMsgId++,
-      origin,
-      producer: pi,
-      tpl: tplIndex,
-      queue: qi,
-      home: qi,
-      loc: Loc.ToQueue,
-      holder: -1,
-      tag: 0,
-      publishedUs: sentUs,
-      readyUs: st.nowUs,
-      enqSeq: -1,
-      priority: tpl.priority,
-      expiresUs: -1,
-      msgTtlUs: tpl.ttlUs,
-      dslot: -1,
-      deliveredUs: 0,
-      persistent: p.persistent,
-      written: false,
-      poison: poison || tpl.poison,
-      deliveries: 0,
-      redelivered: false,
-      failures: 0,
-      returns: 0,
-      lastDelayUs: 0,
-      deaths: [],
-      effects: 0,
-      refs: 0,
-      pub: slot,
-      pubId: pub ? pub.id : -1,
-      confirmPending: pub !== null && p.confirms,
-      tracked: p.retry !== null,
-      fate: '',
-    });
+    // Every field is rewritten: the record may be a reused one.
+    const m = takeMsg() ?? blankMsg();
+    m.id = st.nextMsgId++;
+    m.origin = origin;
+    m.producer = pi;
+    m.tpl = tplIndex;
+    m.queue = qi;
+    m.home = qi;
+    m.loc = Loc.ToQueue;
+    m.holder = -1;
+    m.tag = 0;
+    m.publishedUs = sentUs;
+    m.readyUs = st.nowUs;
+    m.enqSeq = -1;
+    m.priority = tpl.priority;
+    m.expiresUs = -1;
+    m.msgTtlUs = tpl.ttlUs;
+    m.dslot = -1;
+    m.deliveredUs = 0;
+    m.persistent = p.persistent;
+    m.written = false;
+    m.poison = poison || tpl.poison;
+    m.deliveries = 0;
+    m.redelivered = false;
+    m.failures = 0;
+    m.returns = 0;
+    m.lastDelayUs = 0;
+    m.deaths = NO_DEATHS;
+    m.effects = 0;
+    m.refs = 0;
+    m.pub = slot;
+    m.pubId = pub ? pub.id : -1;
+    m.confirmPending = pub !== null && p.confirms;
+    m.tracked = p.retry !== null;
+    m.fate = '';
+    const copySlot = allocMsg(st, m);
     st.totals.routedCopies++;
     if (p.retry) ledgerOpenCopy(st.queues[qi]!.ledger, origin);
     enqueueCopy(st, copySlot, qi, 'new', sink);

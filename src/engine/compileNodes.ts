@@ -1,13 +1,18 @@
 /** Turning validated producer and consumer nodes into their engine state (times in µs). */
 import { compileDist, distMeanUs } from './distributions';
+import { failureActive } from './failure';
 import { createHistogram } from './histogram';
 import { createRing } from './ring';
 import { addStream, hashName } from './rng';
 import type { ConsumerNode, ProducerNode } from './scenarioSchema';
 import { createSeries } from './series';
-import type { ConsumerState, ProducerState, TemplateState } from './state';
+import { CrashPoint, type ConsumerState, type ProducerState, type TemplateState } from './state';
 
 const toUs = (ms: number) => Math.round(ms * 1000);
+
+function withActive(f: Omit<ConsumerState['failure'], 'active'>): ConsumerState['failure'] {
+  return { active: failureActive(f), ...f };
+}
 
 export function compileProducer(
   n: ProducerNode,
@@ -114,13 +119,13 @@ export function compileConsumer(
     unacked: 0,
     graceUnacked: 0,
     autoAck: n.ackMode === 'auto',
-    failure: {
+    failure: withActive({
       probability: f.probability ?? 0,
       poisonShare: f.poisonShare ?? 0,
       poisonIds: f.poisonMessages ?? [],
       slowShare: f.slowShare ?? 0,
       slowFactor: f.slowFactor ?? 1,
-    },
+    }),
     retry: {
       policy: r.policy,
       baseUs: toUs(r.baseMs ?? 100),
@@ -138,7 +143,7 @@ export function compileConsumer(
           set: {},
         }
       : null,
-    crashWindow: null,
+    crashWindow: CrashPoint.None,
     crashRestartUs: 0,
     stats: {
       delivered: 0,

@@ -18,7 +18,7 @@ import { seenBefore } from './idempotency';
 import { ringPush, ringShift } from './ring';
 import { seriesCount } from './series';
 import { deliveryAt, freeDelivery, schedule, type Sink } from './sim';
-import { DLoc, Loc, type ConsumerState, type Delivery, type SimState } from './state';
+import { CrashPoint, DLoc, Loc, type ConsumerState, type Delivery, type SimState } from './state';
 
 function setBusy(c: ConsumerState, nowUs: number, busy: number): void {
   c.stats.busyAreaUs += c.busy * (nowUs - c.stats.busyChangedUs);
@@ -49,7 +49,7 @@ export function receive(st: SimState, dslot: number, sink: Sink): void {
     d.loc = DLoc.Buffered;
     ringPush(c.buffer, dslot);
   }
-  if (c.crashWindow === 'afterReceive') crashConsumer(st, ci, 'afterReceive', sink);
+  if (c.crashWindow === CrashPoint.AfterReceive) crashConsumer(st, ci, 'afterReceive', sink);
 }
 
 export function onReachConsumer(st: SimState, dslot: number, tag: number, sink: Sink): void {
@@ -116,7 +116,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
     return;
   }
   d.loc = DLoc.AckInFlight;
-  if (effect !== 'none' && c.crashWindow === 'afterEffect') {
+  if (c.crashWindow === CrashPoint.AfterEffect && effect !== 'none') {
     // Dies after the effect, before its ack leaves: the broker will deliver it again.
     crashConsumer(st, ci, 'afterEffect', sink);
     return;
@@ -160,5 +160,5 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   endDelivery(st, dslot);
   releaseCopy(st, d.slot, 'acked');
   dispatch(st, qi, sink);
-  if (c.crashWindow === 'afterAck') crashConsumer(st, ci, 'afterAck', sink);
+  if (c.crashWindow === CrashPoint.AfterAck) crashConsumer(st, ci, 'afterAck', sink);
 }

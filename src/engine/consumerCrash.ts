@@ -12,7 +12,7 @@ import { countReturn } from './failureHandling';
 import { enforceMaxLength, requeueSlots } from './queue';
 import { ringReset, ringToArray } from './ring';
 import { consumerName, freeDelivery, msgAt, queueName, schedule, uncount, type Sink } from './sim';
-import { DLoc, Loc, type SimState } from './state';
+import { CrashPoint, DLoc, Loc, type SimState } from './state';
 
 /**
  * Invalidate a valid delivery: the copy goes back (if the broker still holds it for this
@@ -21,7 +21,7 @@ import { DLoc, Loc, type SimState } from './state';
 function takeBack(st: SimState, dslot: number): number {
   const d = st.deliveries[dslot]!;
   d.valid = false;
-  if (d.counted && st.queues[st.msgs[d.slot]!.queue]!.type !== 'sqs') uncount(st, d);
+  if (d.counted && !st.queues[st.msgs[d.slot]!.queue]!.sqs) uncount(st, d);
   const m = msgAt(st, d.slot);
   if (m.loc !== Loc.Unacked || m.tag !== d.tag) return -1;
   m.holder = -1;
@@ -67,7 +67,7 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
   const c = st.consumers[ci]!;
   if (!c.up) return;
   c.up = false;
-  c.crashWindow = null;
+  c.crashWindow = CrashPoint.None;
   c.stats.busyAreaUs += c.busy * (st.nowUs - c.stats.busyChangedUs);
   c.stats.busyChangedUs = st.nowUs;
   c.busy = 0;

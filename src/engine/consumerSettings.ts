@@ -1,5 +1,6 @@
 /** Inputs that change a running consumer's settings; each takes effect from the next delivery. */
 import { dispatch, unackedLimit } from './delivery';
+import { failureActive } from './failure';
 import { consumerName, type Sink } from './sim';
 import type { SimState } from './state';
 import { drainBuffer } from './consumer';
@@ -48,6 +49,8 @@ export function setAckMode(st: SimState, ci: number, ackMode: 'manual' | 'auto',
 }
 
 export function setFailureRate(st: SimState, ci: number, probability: number, sink: Sink): void {
-  st.consumers[ci]!.failure.probability = probability;
+  const f = st.consumers[ci]!.failure;
+  f.probability = probability;
+  f.active = failureActive(f);
   changed(st, ci, 'failureProbability', String(probability), sink);
 }

@@ -62,6 +62,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     queues.push({
       node,
       type,
+      sqs: type === 'sqs',
       durable: n.durable ?? true,
       levels: Array.from({ length: (n.maxPriority ?? 0) + 1 }, () => createRing()),
       readyCount: 0,

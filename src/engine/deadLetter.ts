@@ -8,7 +8,7 @@ import { heldChange } from './brokerHeld';
 import { releaseCopy } from './copies';
 import { routeExchange } from './exchange';
 import { enqueueCopy } from './queue';
-import { msgAt, nodeName, queueName, type Sink } from './sim';
+import { msgAt, nodeName, NO_DEATHS, queueName, type Sink } from './sim';
 import { Loc, type DeathReason, type Msg, type SimState } from './state';
 
 const DEATH_REASONS: readonly string[] = [
@@ -32,6 +32,7 @@ function isDeadCycle(m: Msg, from: number, to: number, reason: string): boolean 
 
 /** R16: newest death first; an existing (queue, reason) entry has its count raised and moves up. */
 function recordDeath(m: Msg, queue: number, reason: DeathReason): number {
+  if (m.deaths === NO_DEATHS) m.deaths = [];
   const i = m.deaths.findIndex((d) => d.queue === queue && d.reason === reason);
   const entry = i >= 0 ? m.deaths.splice(i, 1)[0]! : { queue, reason, count: 0 };
   entry.count++;

@@ -125,8 +125,7 @@ function deliver(st: SimState, slot: number, ci: number, sink: Sink): void {
     m.dslot = dslot;
     c.unacked++;
     // A visibility timeout of 0 acts as 1 ms, so a receive loop still moves the clock forward.
-    if (q.type === 'sqs')
-      schedule(st, now + Math.max(1000, q.visibilityUs), EV.VisibilityTimeout, slot, tag);
+    if (q.sqs) schedule(st, now + Math.max(1000, q.visibilityUs), EV.VisibilityTimeout, slot, tag);
     if (q.ackTimeoutUs > 0) schedule(st, now + q.ackTimeoutUs, EV.AckTimeout, dslot, tag);
   }
   if (st.linkLatencyUs === 0) receive(st, dslot, sink);

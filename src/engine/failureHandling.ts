@@ -37,7 +37,7 @@ export function handleFailure(st: SimState, d: Delivery, sink: Sink): void {
   const method = policy.reject ? 'reject' : 'nack';
   const exhausted = policy.maxAttempts > 0 && m.failures >= policy.maxAttempts;
 
-  if (q.type === 'sqs' && !exhausted) {
+  if (q.sqs && !exhausted) {
     m.holder = -1;
     if (policy.policy !== 'requeue') return; // stays invisible until the visibility timeout
     m.dslot = -1;

@@ -7,7 +7,7 @@ import { pauseProducer, resumeProducer, setRate } from './producer';
 import { createMessage } from './publisher';
 import { redrive } from './redrive';
 import type { Sink } from './sim';
-import type { SimState } from './state';
+import { CrashPoint, type SimState } from './state';
 
 function indexOf(st: SimState, id: string | undefined, kind: string): number {
   if (id === undefined) return -1;
@@ -54,7 +54,12 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
       const window = input.window ?? 'now';
       if (window === 'now') return crashConsumer(st, ci, 'now', sink);
       // Armed: the consumer dies when its handling of a message next reaches that point.
-      c.crashWindow = window;
+      c.crashWindow =
+        window === 'afterReceive'
+          ? CrashPoint.AfterReceive
+          : window === 'afterEffect'
+            ? CrashPoint.AfterEffect
+            : CrashPoint.AfterAck;
       return;
     }
     case 'consumerRestarted':

@@ -1,7 +1,14 @@
 /** Helpers every engine module shares: scheduling, record pools and event output. */
 import { heapPush } from './heap';
 import type { EventSink } from './events';
-import { DLoc, type Delivery, type Msg, type PendingPublish, type SimState } from './state';
+import {
+  DLoc,
+  type Death,
+  type Delivery,
+  type Msg,
+  type PendingPublish,
+  type SimState,
+} from './state';
 
 export type Sink = EventSink | undefined;
 
@@ -32,10 +39,30 @@ export function allocMsg(st: SimState, msg: Msg): number {
   return slot;
 }
 
+/**
+ * Settled copies, kept for reuse so the hot path allocates no new record (like the deliveries
+ * below). Not part of the state: a record here is referenced by no state, and `takeMsg` callers
+ * rewrite every field.
+ */
+const spareMsgs: Msg[] = [];
+
+/** A record to fill in completely, reused if one is spare. */
+export function takeMsg(): Msg | undefined {
+  return spareMsgs.pop();
+}
+
 export function freeMsg(st: SimState, slot: number): void {
+  const m = st.msgs[slot];
   st.msgs[slot] = null;
   st.freeSlots.push(slot);
+  if (m && spareMsgs.length < SPARE_MAX) spareMsgs.push(m);
 }
+
+/**
+ * A message's x-death list before its first death: one shared, frozen empty list (an
+ * allocation saved per message); the first death replaces it with the message's own list.
+ */
+export const NO_DEATHS = Object.freeze([]) as unknown as Death[];
 
 export function msgAt(st: SimState, slot: number): Msg {
   const m = st.msgs[slot];

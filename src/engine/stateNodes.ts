@@ -76,6 +76,8 @@ export interface QueueStats {
 export interface QueueState {
   node: number;
   type: 'classic' | 'quorum' | 'sqs';
+  /** type === 'sqs', kept as a flag for the per-message checks. */
+  sqs: boolean;
   durable: boolean;
   /** Ready messages, one ring per priority level (index = priority). */
   levels: Ring[];
@@ -167,6 +169,10 @@ export interface ConsumerStats {
   attemptsMax: number;
 }
 
+/** Where an armed consumer dies (a number: checked on every message, so kept cheap to compare). */
+export const CrashPoint = { None: 0, AfterReceive: 1, AfterEffect: 2, AfterAck: 3 } as const;
+export type CrashPoint = (typeof CrashPoint)[keyof typeof CrashPoint];
+
 export interface ConsumerState {
   node: number;
   queue: number;
@@ -187,6 +193,8 @@ export interface ConsumerState {
   graceUnacked: number;
   autoAck: boolean;
   failure: {
+    /** Any of the below is set (otherwise the per-message checks are skipped). */
+    active: boolean;
     probability: number;
     poisonShare: number;
     poisonIds: number[];
@@ -217,7 +225,7 @@ export interface ConsumerState {
     set: Record<string, 1>;
   } | null;
   /** Armed crash: the consumer dies at the next point of this kind. */
-  crashWindow: 'afterReceive' | 'afterEffect' | 'afterAck' | null;
+  crashWindow: CrashPoint;
   crashRestartUs: number;
   stats: ConsumerStats;
 }
