@@ -169,6 +169,7 @@ export function routeAndEnqueue(
           atUs: st.nowUs,
           originId: origin,
           exchange: nodeName(st, st.exchanges[route.via[route.via.length - 1]!]!.node),
+          via: route.via.map((x) => nodeName(st, st.exchanges[x]!.node)),
           queues: queues.map((q) => nodeName(st, st.queues[q]!.node)),
         });
     } else {

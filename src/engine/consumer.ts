@@ -9,7 +9,13 @@ import { releaseCopy, releaseRef } from './copies';
 import { crashConsumer } from './consumerCrash';
 import { dispatch } from './delivery';
 import { sampleUs } from './distributions';
-import { emitAckIgnored, emitAcked, emitProcessed, emitProcessingStarted } from './emit';
+import {
+  emitAckIgnored,
+  emitAcked,
+  emitAckSent,
+  emitProcessed,
+  emitProcessingStarted,
+} from './emit';
 import { EV } from './eventKinds';
 import { attemptFails, slowFactor } from './failure';
 import { handleFailure } from './failureHandling';
@@ -121,6 +127,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
     crashConsumer(st, ci, 'afterEffect', sink);
     return;
   }
+  if (sink) emitAckSent(st, sink, m, ci, d.failed);
   if (st.linkLatencyUs === 0) ackArrives(st, dslot, sink);
   else schedule(st, now + st.linkLatencyUs, EV.AckArrives, dslot, d.tag);
 }

@@ -77,7 +77,20 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
   for (let dslot = 0; dslot < st.deliveries.length; dslot++) {
     const d = st.deliveries[dslot];
     if (!d || d.consumer !== ci) continue;
-    if (d.autoAcked && d.loc !== DLoc.AckInFlight) lost++;
+    if (d.autoAcked) {
+      // Auto-acked: the broker forgot it at delivery, so the crash loses it (R9).
+      lost++;
+      const m = msgAt(st, d.slot);
+      if (sink)
+        sink.push({
+          type: 'lost',
+          atUs: st.nowUs,
+          msgId: m.id,
+          originId: m.origin,
+          where: consumerName(st, ci),
+          reason: 'autoAcked',
+        });
+    }
     if (d.valid && !d.autoAcked) {
       const slot = takeBack(st, dslot);
       if (slot >= 0) back.push(slot);

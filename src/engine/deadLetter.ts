@@ -79,7 +79,8 @@ export function deadLetterOrDiscard(
   const idx = st.nodeIndex[q.dlx]!;
   const tpl = st.templates[m.producer]![m.tpl]!;
   const key = q.dlxKey ?? tpl.routingKey;
-  const targets = kind === 'queue' ? [idx] : routeExchange(st, idx, key, tpl.headers).queues;
+  const route = kind === 'queue' ? null : routeExchange(st, idx, key, tpl.headers);
+  const targets = route ? route.queues : [idx];
   // R17: a message that comes back to a queue it was dead-lettered from has gone round a
   // cycle; it is dropped unless a rejection happened somewhere on the way.
   const usable = targets.filter((t) => !isDeadCycle(m, from, t, reason));
@@ -106,6 +107,15 @@ export function deadLetterOrDiscard(
       to: nodeName(st, q.dlx),
       reason,
       count,
+    });
+  if (sink && route)
+    sink.push({
+      type: 'routed',
+      atUs: st.nowUs,
+      originId: m.origin,
+      exchange: nodeName(st, st.exchanges[route.via[route.via.length - 1]!]!.node),
+      via: route.via.map((x) => nodeName(st, st.exchanges[x]!.node)),
+      queues: usable.map((t) => queueName(st, t)),
     });
   // One copy per target queue (R3); the first keeps this record, the others are clones.
   for (let i = 1; i < usable.length; i++) {

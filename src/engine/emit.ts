@@ -86,6 +86,19 @@ export function emitProcessed(
     consumer: consumerName(st, ci),
     outcome: failed ? 'failed' : 'ok',
     effect,
+    duplicate: effect === 'applied' && m.effects > 1,
+  });
+}
+
+export function emitAckSent(st: SimState, sink: Sink, m: Msg, ci: number, nack: boolean): void {
+  sink!.push({
+    type: 'ackSent',
+    atUs: st.nowUs,
+    msgId: m.id,
+    consumer: consumerName(st, ci),
+    queue: queueName(st, m.queue),
+    nack,
+    arriveUs: st.nowUs + st.linkLatencyUs,
   });
 }
 

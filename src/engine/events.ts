@@ -22,7 +22,15 @@ export type SimEvent =
       attempt: number;
       arriveUs: number;
     })
-  | (At & { type: 'routed'; originId: number; exchange: string; queues: string[] })
+  | (At & {
+      type: 'routed';
+      originId: number;
+      /** The exchange whose bindings matched (an alternate one, or a dead-letter exchange). */
+      exchange: string;
+      /** Every exchange tried, first the one published (or dead-lettered) to. */
+      via: string[];
+      queues: string[];
+    })
   | (At & {
       type: 'unroutable';
       originId: number;
@@ -124,12 +132,23 @@ export type SimEvent =
   // At the consumer
   | (At & { type: 'processingStarted'; msgId: number; consumer: string })
   | (At & {
+      type: 'ackSent';
+      msgId: number;
+      consumer: string;
+      queue: string;
+      /** A nack or reject (a failed attempt) rather than an ack. */
+      nack: boolean;
+      arriveUs: number;
+    })
+  | (At & {
       type: 'processed';
       msgId: number;
       originId: number;
       consumer: string;
       outcome: 'ok' | 'failed';
       effect: 'applied' | 'duplicateSkipped' | 'none';
+      /** The effect was applied again: this message already had it (a duplicate effect). */
+      duplicate: boolean;
     })
   // Nodes
   | (At & { type: 'producerPaused' | 'producerResumed' | 'producerFinished'; producer: string })

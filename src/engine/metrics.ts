@@ -33,6 +33,8 @@ export interface LedgerReport {
 
 export interface QueueReport {
   depth: number;
+  /** Ready copies per priority level, level 0 first (one entry for a plain queue). */
+  readyByPriority: number[];
   depthMax: number;
   depthMean: number;
   unacked: number;
@@ -54,6 +56,8 @@ export interface QueueReport {
 export interface ConsumerReport {
   up: boolean;
   ackMode: 'manual' | 'auto';
+  /** Transient failure probability per attempt (settable by an input). */
+  failureProbability: number;
   concurrency: number;
   prefetch: number;
   busy: number;
@@ -208,6 +212,7 @@ function queueReports(st: SimState): Record<string, QueueReport> {
     const l = q.ledger;
     out[st.nodeIds[q.node]!] = {
       depth: q.readyCount,
+      readyByPriority: q.levels.map((level) => level.size),
       depthMax: s.depthMax,
       depthMean: now > 0 ? area / now : 0,
       unacked: unacked[qi]!,
@@ -247,6 +252,7 @@ function consumerReports(st: SimState): Record<string, ConsumerReport> {
     out[st.nodeIds[c.node]!] = {
       up: c.up,
       ackMode: c.autoAck ? 'auto' : 'manual',
+      failureProbability: c.failure.probability,
       concurrency: c.concurrency,
       prefetch: c.prefetch,
       busy: c.busy,

@@ -42,7 +42,7 @@ const consumer = (id: string, extra: NodeSpec = {}) => ({
 });
 
 describe('message lifecycle', () => {
-  test('published → enqueued → delivered → processingStarted → processed → acked, with link latency in between', () => {
+  test('published → enqueued → delivered → processingStarted → processed → ackSent → acked, with link latency in between', () => {
     const { events } = runEvents(
       scenario([producer({ count: 1 }), queue, consumer('c')], { linkLatencyMs: 5 }),
     );
@@ -56,6 +56,7 @@ describe('message lifecycle', () => {
       ['delivered', 105_000],
       ['processingStarted', 110_000],
       ['processed', 120_000],
+      ['ackSent', 120_000],
       ['acked', 125_000],
     ]);
   });
