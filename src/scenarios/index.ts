@@ -20,6 +20,7 @@ import memoryAlarm from './presets/memory-alarm.json' with { type: 'json' };
 import brokerCrashDurability from './presets/broker-crash-durability.json' with { type: 'json' };
 import ackModesCrash from './presets/ack-modes-crash.json' with { type: 'json' };
 import sqsVisibility from './presets/sqs-visibility.json' with { type: 'json' };
+import idempotentConsumer from './presets/idempotent-consumer.json' with { type: 'json' };
 import mm1 from './presets/mm1.json' with { type: 'json' };
 import mmc from './presets/mmc.json' with { type: 'json' };
 import md1 from './presets/md1.json' with { type: 'json' };
@@ -50,6 +51,7 @@ export const PRESETS: readonly Preset[] = [
   { id: 'broker-crash-durability', group: 'Queue broker', raw: brokerCrashDurability },
   { id: 'ack-modes-crash', group: 'Queue broker', raw: ackModesCrash },
   { id: 'sqs-visibility', group: 'Queue broker', raw: sqsVisibility },
+  { id: 'idempotent-consumer', group: 'Queue broker', raw: idempotentConsumer },
   { id: 'mm1', group: 'Queueing theory', raw: mm1 },
   { id: 'mmc', group: 'Queueing theory', raw: mmc },
   { id: 'md1', group: 'Queueing theory', raw: md1 },

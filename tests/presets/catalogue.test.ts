@@ -24,6 +24,7 @@ const COVERED = [
   'retry-backoff-dlq',
   'ack-modes-crash',
   'sqs-visibility',
+  'idempotent-consumer',
   // limits.test.ts
   'ttl-expiry',
   'overflow',
@@ -37,8 +38,8 @@ const COVERED = [
 ];
 
 describe('preset catalogue', () => {
-  test('there are 20 presets with unique ids, each with a claim test in tests/presets', () => {
-    expect(PRESETS).toHaveLength(20);
+  test('there are 21 presets with unique ids, each with a claim test in tests/presets', () => {
+    expect(PRESETS).toHaveLength(21);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });
