@@ -152,89 +152,122 @@ export function routeAndEnqueue(
   sink: Sink,
 ): void {
   const p = st.producers[pi]!;
-  const tpl = st.templates[pi]![tplIndex]!;
-  let queues: number[];
-  if (st.nodeKinds[p.target] === 'queue') queues = [st.nodeIndex[p.target]!];
-  else {
-    const xi = st.nodeIndex[p.target]!;
-    const route = routeExchange(st, xi, tpl.routingKey, tpl.headers);
-    queues = route.queues;
-    const x = st.exchanges[xi]!;
-    if (queues.length > 0) {
-      x.stats.routed++;
-      x.stats.copies += queues.length;
-      if (sink)
-        sink.push({
-          type: 'routed',
-          atUs: st.nowUs,
-          originId: origin,
-          exchange: nodeName(st, st.exchanges[route.via[route.via.length - 1]!]!.node),
-          via: route.via.map((x) => nodeName(st, st.exchanges[x]!.node)),
-          queues: queues.map((q) => nodeName(st, st.queues[q]!.node)),
-        });
-    } else {
-      x.stats.unroutable++;
-      st.totals.unroutable++;
-      const outcome = p.mandatory ? 'returned' : 'dropped';
-      if (p.mandatory) {
-        p.stats.returned++;
-        st.totals.returned++;
-      } else st.totals.notRouted.unroutable = (st.totals.notRouted.unroutable ?? 0) + 1;
-      if (sink)
-        sink.push({
-          type: 'unroutable',
-          atUs: st.nowUs,
-          originId: origin,
-          exchange: nodeName(st, x.node),
-          outcome,
-        });
-    }
-  }
-  // Count every copy before enqueueing any, so the confirm cannot go out early.
-  if (pub) pub.waiting = queues.length;
-  for (const qi of queues) {
-    // Every field is rewritten: the record may be a reused one.
-    const m = takeMsg() ?? blankMsg();
-    m.id = st.nextMsgId++;
-    m.origin = origin;
-    m.producer = pi;
-    m.tpl = tplIndex;
-    m.queue = qi;
-    m.home = qi;
-    m.loc = Loc.ToQueue;
-    m.holder = -1;
-    m.tag = 0;
-    m.publishedUs = sentUs;
-    m.readyUs = st.nowUs;
-    m.enqSeq = -1;
-    m.priority = tpl.priority;
-    m.expiresUs = -1;
-    m.msgTtlUs = tpl.ttlUs;
-    m.dslot = -1;
-    m.deliveredUs = 0;
-    m.persistent = p.persistent;
-    m.written = false;
-    m.poison = poison || tpl.poison;
-    m.deliveries = 0;
-    m.redelivered = false;
-    m.failures = 0;
-    m.returns = 0;
-    m.lastDelayUs = 0;
-    m.deaths = NO_DEATHS;
-    m.effects = 0;
-    m.refs = 0;
-    m.pub = slot;
-    m.pubId = pub ? pub.id : -1;
-    m.confirmPending = pub !== null && p.confirms;
-    m.tracked = p.retry !== null;
-    m.fate = '';
-    const copySlot = allocMsg(st, m);
-    st.totals.routedCopies++;
-    if (p.retry) ledgerOpenCopy(st.queues[qi]!.ledger, origin);
-    enqueueCopy(st, copySlot, qi, 'new', sink);
+  if (p.targetQueue >= 0) {
+    // Straight to a queue through the default exchange (R5): one copy, no routing.
+    if (pub) pub.waiting = 1;
+    createCopy(st, p.targetQueue, pi, origin, tplIndex, poison, sentUs, slot, pub, sink);
+  } else {
+    const queues = routeToQueues(st, pi, origin, tplIndex, sink);
+    // Count every copy before enqueueing any, so the confirm cannot go out early.
+    if (pub) pub.waiting = queues.length;
+    for (const qi of queues)
+      createCopy(st, qi, pi, origin, tplIndex, poison, sentUs, slot, pub, sink);
   }
   if (!pub) return;
   pub.arrived = true;
   if (!p.confirms) freePub(st, slot);
   else maybeConfirm(st, slot, pub);
+}
+
+/** Route through the producer's exchange (R1-R6), with the events and counts of the outcome. */
+function routeToQueues(
+  st: SimState,
+  pi: number,
+  origin: number,
+  tplIndex: number,
+  sink: Sink,
+): number[] {
+  const p = st.producers[pi]!;
+  const tpl = st.templates[pi]![tplIndex]!;
+  const xi = st.nodeIndex[p.target]!;
+  const route = routeExchange(st, xi, tpl.routingKey, tpl.headers);
+  const queues = route.queues;
+  const x = st.exchanges[xi]!;
+  if (queues.length > 0) {
+    x.stats.routed++;
+    x.stats.copies += queues.length;
+    if (sink)
+      sink.push({
+        type: 'routed',
+        atUs: st.nowUs,
+        originId: origin,
+        exchange: nodeName(st, st.exchanges[route.via[route.via.length - 1]!]!.node),
+        via: route.via.map((x) => nodeName(st, st.exchanges[x]!.node)),
+        queues: queues.map((q) => nodeName(st, st.queues[q]!.node)),
+      });
+  } else {
+    x.stats.unroutable++;
+    st.totals.unroutable++;
+    const outcome = p.mandatory ? 'returned' : 'dropped';
+    if (p.mandatory) {
+      p.stats.returned++;
+      st.totals.returned++;
+    } else st.totals.notRouted.unroutable = (st.totals.notRouted.unroutable ?? 0) + 1;
+    if (sink)
+      sink.push({
+        type: 'unroutable',
+        atUs: st.nowUs,
+        originId: origin,
+        exchange: nodeName(st, x.node),
+        outcome,
+      });
+  }
+
+  return queues;
+}
+
+/** One new copy of a message in queue `qi`; every field is written (the record may be reused). */
+function createCopy(
+  st: SimState,
+  qi: number,
+  pi: number,
+  origin: number,
+  tplIndex: number,
+  poison: boolean,
+  sentUs: number,
+  slot: number,
+  pub: PendingPublish | null,
+  sink: Sink,
+): void {
+  const p = st.producers[pi]!;
+  const tpl = st.templates[pi]![tplIndex]!;
+  // Every field is rewritten: the record may be a reused one.
+  const m = takeMsg() ?? blankMsg();
+  m.id = st.nextMsgId++;
+  m.origin = origin;
+  m.producer = pi;
+  m.tpl = tplIndex;
+  m.queue = qi;
+  m.home = qi;
+  m.loc = Loc.ToQueue;
+  m.holder = -1;
+  m.tag = 0;
+  m.publishedUs = sentUs;
+  m.readyUs = st.nowUs;
+  m.enqSeq = -1;
+  m.priority = tpl.priority;
+  m.expiresUs = -1;
+  m.msgTtlUs = tpl.ttlUs;
+  m.dslot = -1;
+  m.deliveredUs = 0;
+  m.persistent = p.persistent;
+  m.written = false;
+  m.poison = poison || tpl.poison;
+  m.deliveries = 0;
+  m.redelivered = false;
+  m.failures = 0;
+  m.returns = 0;
+  m.lastDelayUs = 0;
+  m.deaths = NO_DEATHS;
+  m.effects = 0;
+  m.refs = 0;
+  m.pub = slot;
+  m.pubId = pub ? pub.id : -1;
+  m.confirmPending = pub !== null && p.confirms;
+  m.tracked = p.retry !== null;
+  m.fate = '';
+  const copySlot = allocMsg(st, m);
+  st.totals.routedCopies++;
+  if (p.retry) ledgerOpenCopy(st.queues[qi]!.ledger, origin);
+  enqueueCopy(st, copySlot, qi, 'new', sink);
 }

@@ -18,6 +18,7 @@ export function compileProducer(
   n: ProducerNode,
   node: number,
   target: number,
+  targetQueue: number,
   rng: number[],
   seed: number,
 ): ProducerState {
@@ -33,6 +34,7 @@ export function compileProducer(
   return {
     node,
     target,
+    targetQueue,
     arrival,
     baseMeanUs: distMeanUs(arrival),
     rateScale: 1,

@@ -47,10 +47,10 @@ function current(st: SimState, dslot: number, tag: number, loc: number): Deliver
 
 /** A delivery reaches the consumer: start it if a worker is free, else buffer it. */
 export function receive(st: SimState, dslot: number, sink: Sink): void {
-  const d = deliveryAt(st, dslot);
+  const d = st.deliveries[dslot]!;
   const ci = d.consumer;
   const c = st.consumers[ci]!;
-  if (c.busy < c.concurrency) startService(st, dslot, sink);
+  if (c.busy < c.concurrency) startService(st, d, dslot, c, sink);
   else {
     d.loc = DLoc.Buffered;
     ringPush(c.buffer, dslot);
@@ -62,9 +62,13 @@ export function onReachConsumer(st: SimState, dslot: number, tag: number, sink: 
   if (current(st, dslot, tag, DLoc.ToConsumer)) receive(st, dslot, sink);
 }
 
-function startService(st: SimState, dslot: number, sink: Sink): void {
-  const d = deliveryAt(st, dslot);
-  const c = st.consumers[d.consumer]!;
+function startService(
+  st: SimState,
+  d: Delivery,
+  dslot: number,
+  c: ConsumerState,
+  sink: Sink,
+): void {
   const m = st.msgs[d.slot]!;
   const now = st.nowUs;
   setBusy(c, now, c.busy + 1);
@@ -78,7 +82,10 @@ function startService(st: SimState, dslot: number, sink: Sink): void {
 /** Start buffered deliveries while workers are free. */
 export function drainBuffer(st: SimState, ci: number, sink: Sink): void {
   const c = st.consumers[ci]!;
-  while (c.buffer.size > 0 && c.busy < c.concurrency) startService(st, ringShift(c.buffer), sink);
+  while (c.buffer.size > 0 && c.busy < c.concurrency) {
+    const dslot = ringShift(c.buffer);
+    startService(st, st.deliveries[dslot]!, dslot, c, sink);
+  }
 }
 
 /** Let go of a finished delivery. */
@@ -138,7 +145,7 @@ export function onAckArrives(st: SimState, dslot: number, tag: number, sink: Sin
 
 /** The ack (or nack) reaches the broker. A stale one (the copy was taken back) is ignored. */
 function ackArrives(st: SimState, dslot: number, sink: Sink): void {
-  const d = deliveryAt(st, dslot);
+  const d = st.deliveries[dslot]!;
   const ci = d.consumer;
   const c = st.consumers[ci]!;
   const m = st.msgs[d.slot]!;
@@ -162,10 +169,14 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   if (m.failures > 0) countRetries(c, m.failures);
   seriesCount(c.stats.ackSeries, now);
   st.queues[qi]!.stats.acked++;
-  st.totals.acked++;
   if (sink) emitAcked(st, sink, m, qi, ci, latencyUs);
-  endDelivery(st, dslot);
-  releaseCopy(st, d.slot, 'acked');
+  // The delivery ends, then the broker lets go of the copy (endDelivery + releaseCopy, with
+  // what this path already knows: the copy is still held, so the ref drop settles nothing).
+  const slot = d.slot;
+  m.dslot = -1;
+  m.refs--;
+  freeDelivery(st, dslot);
+  releaseCopy(st, slot, 'acked');
   dispatch(st, qi, sink);
   if (c.crashWindow === CrashPoint.AfterAck) crashConsumer(st, ci, 'afterAck', sink);
 }

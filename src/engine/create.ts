@@ -86,9 +86,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
       ledger: createLedger(),
       stats: {
         enqueued: 0,
-        delivered: 0,
         depthMax: 0,
-        waitSumUs: 0,
         depthSeries: createSeries(true, seriesPeriodUs),
         acked: 0,
         expired: 0,
@@ -117,7 +115,18 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     });
   });
   const producers = scenario.nodes.flatMap((n, node) =>
-    n.kind === 'producer' ? [compileProducer(n, node, nodeOf(n.to), rng, seed)] : [],
+    n.kind === 'producer'
+      ? [
+          compileProducer(
+            n,
+            node,
+            nodeOf(n.to),
+            nodeKinds[nodeOf(n.to)] === 'queue' ? indexOfId(n.to) : -1,
+            rng,
+            seed,
+          ),
+        ]
+      : [],
   );
   const templates = scenario.nodes.flatMap((n) =>
     n.kind === 'producer' ? [compileTemplates(n, nodeKinds[nodeOf(n.to)] === 'queue')] : [],
@@ -182,12 +191,9 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     totals: {
       published: 0,
       routedCopies: 0,
-      enqueued: 0,
-      delivered: 0,
       redelivered: 0,
       requeued: 0,
       processed: 0,
-      acked: 0,
       gone: {},
       notRouted: {},
       deadLettered: 0,

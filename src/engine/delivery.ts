@@ -105,9 +105,6 @@ function deliver(st: SimState, slot: number, ci: number, sink: Sink): void {
     st.totals.redelivered++;
   }
   histAdd(c.stats.wait, now - m.readyUs);
-  q.stats.delivered++;
-  q.stats.waitSumUs += now - m.readyUs;
-  st.totals.delivered++;
   const outOfOrder = m.enqSeq < q.stats.maxDeliveredSeq;
   if (outOfOrder) q.stats.outOfOrder++;
   else q.stats.maxDeliveredSeq = m.enqSeq;
@@ -116,7 +113,6 @@ function deliver(st: SimState, slot: number, ci: number, sink: Sink): void {
   if (c.autoAck) {
     // R9: auto-ack: the broker forgets the copy as it sends it.
     q.stats.acked++;
-    st.totals.acked++;
     releaseCopy(st, slot, 'autoAcked');
   } else {
     m.loc = Loc.Unacked;

@@ -49,15 +49,26 @@ export function bucketBounds(index: number): [number, number] {
 }
 
 export function histAdd(h: Histogram, valueUs: number): void {
-  const v = valueUs < 0 ? 0 : valueUs;
-  const b = bucketOf(v);
   const counts = h.counts;
-  while (counts.length <= b) counts.push(0);
+  if (valueUs <= 0) {
+    // Zero (no wait, no send delay) is the commonest value: a short path for it.
+    if (counts.length === 0) counts.push(0);
+    counts[0]!++;
+    h.minUs = 0;
+    h.count++;
+    return;
+  }
+  const b = bucketOf(valueUs);
+  if (b >= counts.length) growTo(counts, b);
   counts[b]!++;
-  if (h.count === 0 || v < h.minUs) h.minUs = v;
-  if (v > h.maxUs) h.maxUs = v;
+  if (h.count === 0 || valueUs < h.minUs) h.minUs = valueUs;
+  if (valueUs > h.maxUs) h.maxUs = valueUs;
   h.count++;
-  h.sumUs += v;
+  h.sumUs += valueUs;
+}
+
+function growTo(counts: number[], b: number): void {
+  while (counts.length <= b) counts.push(0);
 }
 
 export function histMeanUs(h: Histogram): number {

@@ -62,7 +62,8 @@ export function checkInvariants(st: SimState): string[] {
   });
 
   // Conservation (invariant 1): every routed copy is still in the broker or left it exactly once.
-  const released = t.acked + sum(t.gone);
+  const acked = st.queues.reduce((n, q) => n + q.stats.acked, 0);
+  const released = acked + sum(t.gone);
   if (t.routedCopies !== released + inBroker)
     out.push(
       `conservation: ${t.routedCopies} copies != ${released} released + ${inBroker} in the broker`,

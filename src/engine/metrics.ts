@@ -209,6 +209,13 @@ function queueReports(st: SimState): Record<string, QueueReport> {
   st.queues.forEach((q, qi) => {
     const s = q.stats;
     const area = seriesTotal(s.depthSeries, now);
+    // Every consumer reads one queue: the queue's deliveries are its consumers' deliveries.
+    let delivered = 0;
+    let waitSumUs = 0;
+    for (const ci of q.consumers) {
+      delivered += st.consumers[ci]!.stats.delivered;
+      waitSumUs += st.consumers[ci]!.stats.wait.sumUs;
+    }
     const l = q.ledger;
     out[st.nodeIds[q.node]!] = {
       depth: q.readyCount,
@@ -218,10 +225,10 @@ function queueReports(st: SimState): Record<string, QueueReport> {
       unacked: unacked[qi]!,
       retryWaiting: waiting[qi]!,
       enqueued: s.enqueued,
-      delivered: s.delivered,
+      delivered,
       acked: s.acked,
       arrivalRatePerSec: perSec(s.enqueued, now),
-      meanWaitMs: s.delivered > 0 ? ms(s.waitSumUs / s.delivered) : 0,
+      meanWaitMs: delivered > 0 ? ms(waitSumUs / delivered) : 0,
       requeued: s.requeued,
       expired: s.expired,
       deadLettered: { ...s.deadLettered },
@@ -286,6 +293,9 @@ export function report(st: SimState): RunReport {
   for (const x of st.exchanges) exchanges[st.nodeIds[x.node]!] = { ...x.stats };
   const b = st.broker;
   const t = st.totals;
+  const acked = st.queues.reduce((n, q) => n + q.stats.acked, 0);
+  const enqueued = st.queues.reduce((n, q) => n + q.stats.enqueued, 0);
+  const delivered = st.consumers.reduce((n, c) => n + c.stats.delivered, 0);
   let live = 0;
   const places = {
     ready: 0,
@@ -320,14 +330,14 @@ export function report(st: SimState): RunReport {
     totals: {
       published: t.published,
       routedCopies: t.routedCopies,
-      enqueued: t.enqueued,
-      delivered: t.delivered,
+      enqueued,
+      delivered,
       redelivered: t.redelivered,
       requeued: t.requeued,
       processed: t.processed,
-      acked: t.acked,
+      acked,
       inFlight: live,
-      throughputPerSec: perSec(t.acked, now),
+      throughputPerSec: perSec(acked, now),
       deadLettered: t.deadLettered,
       unroutable: t.unroutable,
       returned: t.returned,

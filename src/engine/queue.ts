@@ -116,7 +116,6 @@ export function enqueueCopy(
   heldChange(st, 1);
   pushReady(st, q, slot);
   q.stats.enqueued++;
-  st.totals.enqueued++;
   if (sink) emitEnqueued(st, sink, m, qi);
   // The confirm waits for the disk write only for persistent copies in durable queues (R26).
   if (!persistOnEnqueue(st, slot, q) && m.confirmPending) confirmProgress(st, m);

@@ -34,12 +34,9 @@ export type DistUs =
 export interface Totals {
   published: number;
   routedCopies: number;
-  enqueued: number;
-  delivered: number;
   redelivered: number;
   requeued: number;
   processed: number;
-  acked: number;
   /** Copies that left the system for good without an ack, by reason. */
   gone: Record<string, number>;
   /** Messages that never became a copy in any queue, by reason (unroutable, producer drops, broker down). */

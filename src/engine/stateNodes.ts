@@ -9,6 +9,8 @@ export interface ProducerState {
   node: number;
   /** Node index of the target (queue or exchange). */
   target: number;
+  /** Queue index when the target is a queue (the default exchange, R5), else -1. */
+  targetQueue: number;
   arrival: DistUs;
   baseMeanUs: number;
   rateScale: number;
@@ -58,9 +60,7 @@ export interface ProducerStats {
 
 export interface QueueStats {
   enqueued: number;
-  delivered: number;
   depthMax: number;
-  waitSumUs: number;
   /** Time-weighted depth: its integral also gives the mean depth of the whole run. */
   depthSeries: Series;
   acked: number;
