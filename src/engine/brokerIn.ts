@@ -249,7 +249,6 @@ function createCopy(
   m.expiresUs = -1;
   m.msgTtlUs = tpl.ttlUs;
   m.dslot = -1;
-  m.deliveredUs = 0;
   m.persistent = p.persistent;
   m.written = false;
   m.poison = poison || tpl.poison;

@@ -5,7 +5,7 @@
  * nack or reject goes back (failures.ts decides what the broker does with it). With auto-ack the
  * broker already forgot the message, so a failure or a crash loses it (R9).
  */
-import { releaseCopy, releaseRef } from './copies';
+import { releaseCopyOf, releaseRef } from './copies';
 import { crashConsumer } from './consumerCrash';
 import { dispatch } from './delivery';
 import { sampleUs } from './distributions';
@@ -25,12 +25,6 @@ import { ringPush, ringShift } from './ring';
 import { seriesCount } from './series';
 import { deliveryAt, freeDelivery, schedule, type Sink } from './sim';
 import { CrashPoint, DLoc, Loc, type ConsumerState, type Delivery, type SimState } from './state';
-
-function setBusy(c: ConsumerState, nowUs: number, busy: number): void {
-  c.stats.busyAreaUs += c.busy * (nowUs - c.stats.busyChangedUs);
-  c.stats.busyChangedUs = nowUs;
-  c.busy = busy;
-}
 
 /** Retries per acked message (the failed attempts before the ack). */
 function countRetries(c: ConsumerState, failures: number): void {
@@ -71,7 +65,7 @@ function startService(
 ): void {
   const m = st.msgs[d.slot]!;
   const now = st.nowUs;
-  setBusy(c, now, c.busy + 1);
+  c.busy++;
   d.loc = DLoc.InService;
   d.serviceStartUs = now;
   const doneUs = now + sampleUs(c.service, st.rng, c.stream, slowFactor(c, m));
@@ -104,7 +98,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
   const c = st.consumers[ci]!;
   const m = st.msgs[d.slot]!;
   const now = st.nowUs;
-  setBusy(c, now, c.busy - 1);
+  c.busy--;
   histAdd(c.stats.service, now - d.serviceStartUs);
   st.totals.processed++;
   d.failed = attemptFails(st, c, m);
@@ -176,7 +170,7 @@ function ackArrives(st: SimState, dslot: number, sink: Sink): void {
   m.dslot = -1;
   m.refs--;
   freeDelivery(st, dslot);
-  releaseCopy(st, slot, 'acked');
+  releaseCopyOf(st, slot, m, 'acked');
   dispatch(st, qi, sink);
   if (c.crashWindow === CrashPoint.AfterAck) crashConsumer(st, ci, 'afterAck', sink);
 }

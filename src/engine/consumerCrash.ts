@@ -68,8 +68,6 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
   if (!c.up) return;
   c.up = false;
   c.crashWindow = CrashPoint.None;
-  c.stats.busyAreaUs += c.busy * (st.nowUs - c.stats.busyChangedUs);
-  c.stats.busyChangedUs = st.nowUs;
   c.busy = 0;
   ringReset(c.buffer, []);
   const back: number[] = [];
@@ -77,6 +75,8 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
   for (let dslot = 0; dslot < st.deliveries.length; dslot++) {
     const d = st.deliveries[dslot];
     if (!d || d.consumer !== ci) continue;
+    // The work in progress is thrown away; its worker time still counts as busy.
+    if (d.loc === DLoc.InService) c.stats.lostBusyUs += st.nowUs - d.serviceStartUs;
     if (d.autoAcked) {
       // Auto-acked: the broker forgot it at delivery, so the crash loses it (R9).
       lost++;

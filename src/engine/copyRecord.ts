@@ -25,7 +25,6 @@ export function blankMsg(): Msg {
     expiresUs: -1,
     msgTtlUs: -1,
     dslot: -1,
-    deliveredUs: 0,
     persistent: false,
     written: false,
     poison: false,

@@ -14,7 +14,7 @@ import { isExpired, scheduleExpiry } from './expiry';
 import { histAdd } from './histogram';
 import { popReady } from './queue';
 import { consumerName, newDelivery, queueName, schedule, type Sink } from './sim';
-import { Loc, type ConsumerState, type QueueState, type SimState } from './state';
+import { Loc, type ConsumerState, type Msg, type QueueState, type SimState } from './state';
 
 /** Unacked deliveries this consumer may hold: prefetch per worker; 0 means no limit (R10). */
 export function unackedLimit(c: ConsumerState): number {
@@ -84,20 +84,17 @@ export function dispatch(st: SimState, qi: number, sink: Sink): void {
       deadLetterOrDiscard(st, slot, 'max_receive_count', sink);
       continue;
     }
-    deliver(st, slot, ci, sink);
+    deliver(st, q, slot, m, ci, sink);
   }
   if (popped && st.anyTtl && q.readyCount > 0) scheduleExpiry(st, qi);
 }
 
-function deliver(st: SimState, slot: number, ci: number, sink: Sink): void {
-  const m = st.msgs[slot]!;
+function deliver(st: SimState, q: QueueState, slot: number, m: Msg, ci: number, sink: Sink): void {
   const c = st.consumers[ci]!;
-  const q = st.queues[m.queue]!;
   const now = st.nowUs;
   const tag = st.nextTag++;
   m.deliveries++;
   m.refs++;
-  m.deliveredUs = now;
   const dslot = newDelivery(st, tag, slot, ci, now, c.autoAck);
   c.stats.delivered++;
   if (m.redelivered) {

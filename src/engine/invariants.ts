@@ -57,8 +57,11 @@ export function checkInvariants(st: SimState): string[] {
     if ((m.loc === Loc.Ready || m.loc === Loc.Unacked) && m.redelivered !== returned)
       out.push(`message ${m.id}: redelivered=${m.redelivered} after ${m.deliveries} deliveries`);
     // Invariant 7 (R19): nothing is delivered after it expired.
-    if (m.loc === Loc.Unacked && m.expiresUs >= 0 && m.deliveredUs > m.expiresUs)
-      out.push(`message ${m.id}: delivered at ${m.deliveredUs} after expiring at ${m.expiresUs}`);
+    const delivery = m.loc === Loc.Unacked && m.dslot >= 0 ? st.deliveries[m.dslot] : null;
+    if (delivery && m.expiresUs >= 0 && delivery.deliveredUs > m.expiresUs)
+      out.push(
+        `message ${m.id}: delivered at ${delivery.deliveredUs} after expiring at ${m.expiresUs}`,
+      );
   });
 
   // Conservation (invariant 1): every routed copy is still in the broker or left it exactly once.

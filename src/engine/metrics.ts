@@ -253,9 +253,14 @@ function queueReports(st: SimState): Record<string, QueueReport> {
 function consumerReports(st: SimState): Record<string, ConsumerReport> {
   const now = st.nowUs;
   const out: Record<string, ConsumerReport> = {};
-  for (const c of st.consumers) {
+  for (let ci = 0; ci < st.consumers.length; ci++) {
+    const c = st.consumers[ci]!;
     const s = c.stats;
-    const busyArea = s.busyAreaUs + c.busy * (now - s.busyChangedUs);
+    // Busy time = completed processing (the service histogram's exact sum) + work a crash threw
+    // away + the work in progress now.
+    let busyArea = s.service.sumUs + s.lostBusyUs;
+    for (const d of st.deliveries)
+      if (d && d.consumer === ci && d.loc === DLoc.InService) busyArea += now - d.serviceStartUs;
     out[st.nodeIds[c.node]!] = {
       up: c.up,
       ackMode: c.autoAck ? 'auto' : 'manual',

@@ -68,8 +68,6 @@ export interface Msg {
   msgTtlUs: number;
   /** Slot of the current delivery in `deliveries`, or -1. */
   dslot: number;
-  /** Time of the latest delivery (for the TTL invariant). */
-  deliveredUs: number;
   persistent: boolean;
   /** Written to disk (persistent copies in durable queues, after the next flush). */
   written: boolean;

@@ -161,8 +161,8 @@ export interface ConsumerStats {
   wait: Histogram;
   service: Histogram;
   ackSeries: Series;
-  busyAreaUs: number;
-  busyChangedUs: number;
+  /** Worker time spent on work a crash threw away (busy time not in the service histogram). */
+  lostBusyUs: number;
   /** Acks that needed more than one processing attempt, the retries they took, the most attempts. */
   retriedAcks: number;
   retriesOfAcked: number;
