@@ -16,6 +16,9 @@ import { applyInput } from './inputs';
 import { onFlush } from './persistence';
 import { onArrival, onBurstToggle } from './producer';
 import { onBlockedRetry, onConfirmArrives, onConfirmTimeout, onPublishRetry } from './publisher';
+import { onCallRetry, onCallTimeout } from './serviceCalls';
+import { onModeReturn } from './serviceFaults';
+import { onReplyArrives, onReqArrive, onReqDone } from './serviceRequests';
 import type { Sink } from './sim';
 import type { SimState } from './state';
 
@@ -57,6 +60,18 @@ function runEvent(st: SimState, kind: number, a: number, b: number, sink: Sink):
       return onVisibilityTimeout(st, a, b, sink);
     case EV.AckTimeout:
       return onAckTimeout(st, a, b, sink);
+    case EV.ReqArrive:
+      return onReqArrive(st, a, b, sink);
+    case EV.ReqDone:
+      return onReqDone(st, a, b, sink);
+    case EV.ReplyArrives:
+      return onReplyArrives(st, a, b, sink);
+    case EV.CallTimeout:
+      return onCallTimeout(st, a, b, sink);
+    case EV.CallRetry:
+      return onCallRetry(st, a, b, sink);
+    case EV.ModeReturn:
+      return onModeReturn(st, a, b, sink);
     default:
       throw new Error(`engine bug: unknown event kind ${kind}`);
   }

@@ -33,6 +33,7 @@ export function compileProducer(
   }, 0);
   return {
     node,
+    toService: -1,
     target,
     targetQueue,
     arrival,
@@ -107,6 +108,8 @@ export function compileConsumer(
   const r = n.retry ?? { policy: 'requeue' as const };
   return {
     node,
+    svc: -1,
+    slowdown: 1,
     queue,
     up: true,
     concurrency: n.concurrency ?? 1,

@@ -21,6 +21,7 @@ import { attemptFails, slowFactor } from './failure';
 import { handleFailure } from './failureHandling';
 import { histAdd } from './histogram';
 import { seenBefore } from './idempotency';
+import { serviceConsumed } from './serviceConsume';
 import { ringPush, ringShift } from './ring';
 import { seriesCount } from './series';
 import { deliveryAt, freeDelivery, schedule, type Sink } from './sim';
@@ -68,7 +69,7 @@ function startService(
   c.busy++;
   d.loc = DLoc.InService;
   d.serviceStartUs = now;
-  const doneUs = now + sampleUs(c.service, st.rng, c.stream, slowFactor(c, m));
+  const doneUs = now + sampleUs(c.service, st.rng, c.stream, slowFactor(c, m) * c.slowdown);
   schedule(st, doneUs, EV.ServiceDone, dslot, d.tag);
   if (sink) emitProcessingStarted(st, sink, m, d.consumer);
 }
@@ -113,6 +114,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
     c.stats.effects++;
     st.totals.effects++;
     if (m.effects > 1) st.totals.duplicateEffects++;
+    if (c.svc >= 0) serviceConsumed(st, c.svc, m.origin, sink);
   }
   if (sink) emitProcessed(st, sink, m, ci, d.failed, effect);
   // The freed worker takes the oldest buffered delivery before new ones are dispatched.

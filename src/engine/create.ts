@@ -3,6 +3,7 @@ import { EV } from './eventKinds';
 import { createHeap } from './heap';
 import { createLedger } from './ledger';
 import { compileConsumer, compileProducer, compileTemplates } from './compileNodes';
+import { attachServiceSides, compileService, createFlow } from './compileService';
 import { scheduleArrival } from './producer';
 import { createRing } from './ring';
 import type { Scenario } from './scenarioSchema';
@@ -45,6 +46,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     queue: 0,
     consumer: 0,
     broker: 0,
+    service: 0,
   };
   const nodeIndex = scenario.nodes.map((n) => counters[n.kind]!++);
   const nodeOf = (id: string) => nodeIds.indexOf(id);
@@ -131,6 +133,13 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   const templates = scenario.nodes.flatMap((n) =>
     n.kind === 'producer' ? [compileTemplates(n, nodeKinds[nodeOf(n.to)] === 'queue')] : [],
   );
+  producers.forEach((p) => {
+    if (nodeKinds[p.target] === 'service') p.toService = nodeIndex[p.target]!;
+  });
+  const flow = createFlow(scenario);
+  const services = scenario.nodes.flatMap((n, node) =>
+    n.kind === 'service' ? [compileService(n, node, indexOfId, flow.effectNames, seed, rng)] : [],
+  );
   const consumers = scenario.nodes.flatMap((n, node) =>
     n.kind === 'consumer'
       ? [compileConsumer(n, node, indexOfId(n.from), rng, seed, seriesPeriodUs)]
@@ -176,6 +185,11 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     queues,
     consumers,
     broker,
+    services,
+    reqs: [],
+    freeReqs: [],
+    nextReq: 1,
+    flow,
     brokerEpoch: 0,
     templates,
     msgs: [],
@@ -207,6 +221,13 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     anyTtl:
       queues.some((q) => q.ttlUs >= 0) || templates.some((ts) => ts.some((t) => t.ttlUs >= 0)),
   };
+  attachServiceSides(
+    st,
+    scenario,
+    indexOfId,
+    (id) => nodeKinds[nodeOf(id)] === 'queue',
+    seriesPeriodUs,
+  );
   for (const q of queues) if (q.sac) q.activeConsumer = q.consumers[0] ?? -1;
 
   // Scheduled inputs first, so at equal times they act before the arrivals drawn below.

@@ -36,4 +36,16 @@ export const EV = {
   AckTimeout: 17,
   /** a = origin, b = packed (epoch, producer, template, poison): a publish without confirms. */
   ReachBrokerDirect: 18,
+  /** a = request slot, b = request id: a request reaches its service. */
+  ReqArrive: 19,
+  /** a = request slot, b = request id: the service's local work is done. */
+  ReqDone: 20,
+  /** a = request slot, b = request id: the reply reaches the caller. */
+  ReplyArrives: 21,
+  /** a = caller request slot, b = call token: no reply in time. */
+  CallTimeout: 22,
+  /** a = caller request slot, b = backoff token: try the call again. */
+  CallRetry: 23,
+  /** a = service index, b = mode token: a timed state change is over; back to up. */
+  ModeReturn: 24,
 } as const;

@@ -168,7 +168,31 @@ export type SimEvent =
   | (At & { type: 'brokerCrashed'; broker: string; lost: number; survived: number })
   | (At & { type: 'brokerRestarted'; broker: string; recovered: number })
   | (At & { type: 'alarm'; broker: string; on: boolean; held: number })
-  | (At & { type: 'inputIgnored'; input: string; reason: string });
+  | (At & { type: 'inputIgnored'; input: string; reason: string })
+  // Services (synchronous requests and their state)
+  | (At & {
+      type: 'request';
+      originId: number;
+      service: string;
+      /** The calling service, or null for a client order. */
+      caller: string | null;
+      phase: 'arrived' | 'replied' | 'failed';
+      undo: boolean;
+    })
+  | (At & {
+      type: 'serviceNote';
+      service: string;
+      what: 'breakerOpened' | 'callTimedOut' | 'duplicateEffect';
+      detail: string;
+    })
+  | (At & {
+      type: 'serviceStateChanged';
+      service: string;
+      state: 'up' | 'down' | 'slow' | 'recovering';
+      factor: number;
+      /** Requests in progress or waiting that the change threw away (going down). */
+      lost: number;
+    });
 
 export type SimEventType = SimEvent['type'];
 

@@ -18,6 +18,8 @@ export type {
   BrokerReport,
   LedgerReport,
   LatencySummary,
+  FlowReport,
+  ServiceReport,
 } from './metrics';
 export { checkInvariants } from './invariants';
 export { createTraceHasher, type TraceHasher } from './traceHash';
@@ -37,6 +39,7 @@ export type {
   ConsumerNode,
   ExchangeNode,
   BrokerNode,
+  ServiceNode,
   Binding,
   Template,
   Dist,

@@ -7,6 +7,7 @@ import {
   integerIn,
   literalOf,
   nodeId,
+  numberIn,
   oneOf,
   positiveNumber,
   probability,
@@ -60,6 +61,16 @@ const InputVariants = [
   }),
   strictObject({ type: literalOf('brokerRestarted'), brokerId: v.optional(nodeId) }),
   strictObject({ type: literalOf('dlqRedriven'), queueId: nodeId, toQueueId: v.optional(nodeId) }),
+  strictObject({
+    type: literalOf('serviceStateChanged'),
+    serviceId: nodeId,
+    state: oneOf(['up', 'down', 'slow', 'recovering'] as const),
+    /** Service-time factor for slow and recovering (default: the service's slowFactor). */
+    factor: v.optional(numberIn(1, 1000, 'a factor from 1 to 1000')),
+    /** Back to up after this long (default: until the next change). */
+    forMs: v.optional(positiveNumber(24 * 3600 * 1000)),
+  }),
+  strictObject({ type: literalOf('serviceFailureRateChanged'), serviceId: nodeId, probability }),
 ] as const;
 
 export const INPUT_TYPES = [
@@ -76,6 +87,8 @@ export const INPUT_TYPES = [
   'brokerCrashed',
   'brokerRestarted',
   'dlqRedriven',
+  'serviceStateChanged',
+  'serviceFailureRateChanged',
 ] as const;
 
 export const InputSchema = v.variant('type', [...InputVariants], (i) =>
@@ -93,6 +106,7 @@ export const INPUT_ID_FIELDS = {
   brokerId: 'broker',
   queueId: 'queue',
   toQueueId: 'queue',
+  serviceId: 'service',
 } as const;
 
 /** One entry of a run's input timeline: the input is applied at the start of `tick`. */

@@ -7,7 +7,8 @@ import { pauseProducer, resumeProducer, setRate } from './producer';
 import { createMessage } from './publisher';
 import { redrive } from './redrive';
 import type { Sink } from './sim';
-import { CrashPoint, type SimState } from './state';
+import { setServiceFailureRate, setServiceMode } from './serviceFaults';
+import { CrashPoint, MODE_NAMES, type SimState } from './state';
 
 function indexOf(st: SimState, id: string | undefined, kind: string): number {
   if (id === undefined) return -1;
@@ -87,6 +88,16 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
       const to = input.toQueueId === undefined ? -2 : indexOf(st, input.toQueueId, 'queue');
       if (from < 0 || to === -1) return ignored(st, input, sink);
       return redrive(st, from, to, sink);
+    }
+    case 'serviceStateChanged':
+    case 'serviceFailureRateChanged': {
+      const si = indexOf(st, input.serviceId, 'service');
+      if (si < 0) return ignored(st, input, sink);
+      if (input.type === 'serviceFailureRateChanged')
+        return setServiceFailureRate(st, si, input.probability, sink);
+      const mode = MODE_NAMES.indexOf(input.state);
+      const factor = input.factor ?? st.services[si]!.slowFactor;
+      return setServiceMode(st, si, mode, factor, ms(input.forMs), sink);
     }
   }
 }

@@ -10,6 +10,9 @@ import { dedupSize } from './idempotency';
 import { ledgerOpenCount } from './ledger';
 import { seriesTotal, type Series } from './series';
 import { DLoc, Loc, type SimState } from './state';
+import { flowReport, serviceReports, type FlowReport, type ServiceReport } from './flowReport';
+
+export type { FlowReport, ServiceReport } from './flowReport';
 
 export interface LatencySummary {
   count: number;
@@ -154,6 +157,10 @@ export interface RunReport {
   exchanges: Record<string, ExchangeReport>;
   queues: Record<string, QueueReport>;
   consumers: Record<string, ConsumerReport>;
+  /** Service nodes (issue 4); empty without services. */
+  services: Record<string, ServiceReport>;
+  /** Orders through a service flow; null without services. */
+  flow: FlowReport | null;
 }
 
 const ms = (us: number) => us / 1000;
@@ -366,6 +373,8 @@ export function report(st: SimState): RunReport {
     exchanges,
     queues: queueReports(st),
     consumers: consumerReports(st),
+    services: serviceReports(st, summarize),
+    flow: st.services.length > 0 ? flowReport(st, summarize) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { ledgerCloseOrigin } from './ledger';
 import { histAdd } from './histogram';
 import { arriveAtBroker, packDirect, routeAndEnqueue } from './brokerIn';
 import { uniform01 } from './rng';
+import { clientOrder } from './serviceRequests';
 import { allocPub, freePub, producerName, pubIf, schedule, type Sink } from './sim';
 import type { ProducerState, SimState } from './state';
 
@@ -38,8 +39,19 @@ function pickTemplate(st: SimState, p: ProducerState): number {
 
 /** A new business message from producer `pi` (an arrival, or the poison-message input). */
 export function createMessage(st: SimState, pi: number, poison: boolean, sink: Sink): void {
+  if (st.producers[pi]!.toService >= 0) return clientOrder(st, pi, sink);
+  publishOrigin(st, pi, st.nextOrigin++, sink, poison);
+}
+
+/** Publish a message with a given business id (a service passing an order on). */
+export function publishOrigin(
+  st: SimState,
+  pi: number,
+  origin: number,
+  sink: Sink,
+  poison = false,
+): void {
   const p = st.producers[pi]!;
-  const origin = st.nextOrigin++;
   const tpl = pickTemplate(st, p);
   if (p.buffer.length > 0 || producerBlocked(st))
     holdAtProducer(st, pi, origin, tpl, poison, 1, sink);

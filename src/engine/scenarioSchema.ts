@@ -10,6 +10,7 @@ import { ConsumerSchema } from './schemaConsumer';
 import { ExchangeSchema } from './schemaExchange';
 import { ProducerSchema } from './schemaProducer';
 import { QueueSchema } from './schemaQueue';
+import { ServiceSchema } from './schemaService';
 import {
   arrayOf,
   integerIn,
@@ -29,13 +30,21 @@ export type { QueueNode } from './schemaQueue';
 export type { ConsumerNode, FailureModel, RetryPolicy } from './schemaConsumer';
 export type { ExchangeNode, Binding } from './schemaExchange';
 export type { BrokerNode } from './schemaBroker';
+export type { ServiceNode, ServiceCall, ServiceMode } from './schemaService';
 
-export const NODE_KINDS = ['producer', 'exchange', 'queue', 'consumer', 'broker'] as const;
+export const NODE_KINDS = [
+  'producer',
+  'exchange',
+  'queue',
+  'consumer',
+  'broker',
+  'service',
+] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const NodeSchema = v.variant(
   'kind',
-  [ProducerSchema, ExchangeSchema, QueueSchema, ConsumerSchema, BrokerSchema],
+  [ProducerSchema, ExchangeSchema, QueueSchema, ConsumerSchema, BrokerSchema, ServiceSchema],
   (i) =>
     i.expected === 'Object' || i.expected === 'object'
       ? `must be a node object, got ${show(i.input)}`

@@ -20,9 +20,11 @@ import type {
   QueueState,
   TemplateState,
 } from './stateNodes';
+import type { FlowState, Req, ServiceState } from './stateServices';
 
 export * from './stateMessages';
 export * from './stateNodes';
+export * from './stateServices';
 
 /** A distribution compiled to microseconds. */
 export type DistUs =
@@ -74,6 +76,13 @@ export interface SimState {
   queues: QueueState[];
   consumers: ConsumerState[];
   broker: BrokerState;
+  services: ServiceState[];
+  /** Live service requests (null when free), like msgs. */
+  reqs: (Req | null)[];
+  freeReqs: number[];
+  /** Request ids and call tokens, from one counter so every token is unique. */
+  nextReq: number;
+  flow: FlowState;
   /** Bumped at every broker crash: publishes in transit from an older epoch are lost. */
   brokerEpoch: number;
   /** Template data by producer: [routingKey, headers, priority, ttlUs, poison]. */

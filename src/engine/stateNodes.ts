@@ -7,6 +7,8 @@ import type { DistUs } from './state';
 
 export interface ProducerState {
   node: number;
+  /** Service index when the producer is a client sending requests to a service, else -1. */
+  toService: number;
   /** Node index of the target (queue or exchange). */
   target: number;
   /** Queue index when the target is a queue (the default exchange, R5), else -1. */
@@ -175,6 +177,10 @@ export type CrashPoint = (typeof CrashPoint)[keyof typeof CrashPoint];
 
 export interface ConsumerState {
   node: number;
+  /** Service index when this is a service's consuming side, else -1. */
+  svc: number;
+  /** Service-time factor of the whole consumer (a slow or recovering service), 1 normally. */
+  slowdown: number;
   queue: number;
   up: boolean;
   concurrency: number;

@@ -67,7 +67,9 @@ describe('invalid scenarios are rejected with every problem, each naming path an
     [
       'to names a consumer',
       withNode(0, { to: 'payment' }),
-      ['nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue or an exchange'],
+      [
+        'nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue, an exchange or a service',
+      ],
     ],
     [
       'from names a producer',
@@ -77,7 +79,9 @@ describe('invalid scenarios are rejected with every problem, each naming path an
     [
       'unknown kind',
       withNode(1, { kind: 'database' }),
-      ['nodes[1].kind: must be one of producer, exchange, queue, consumer, broker, got "database"'],
+      [
+        'nodes[1].kind: must be one of producer, exchange, queue, consumer, broker, service, got "database"',
+      ],
     ],
     [
       'unknown distribution',

@@ -16,6 +16,9 @@ function asRecord(value: unknown): Record<string, unknown> | null {
     : null;
 }
 
+const listOf = (items: string[]) =>
+  items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
+
 const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
 
 export function crossReferenceErrors(raw: unknown): string[] {
@@ -38,14 +41,27 @@ export function crossReferenceErrors(raw: unknown): string[] {
     if (kind === undefined) errors.push(`${at}: unknown node id ${JSON.stringify(ref)}`);
     else if (KNOWN_KINDS.includes(kind) && !allowed.includes(kind))
       errors.push(
-        `${at}: ${JSON.stringify(ref)} is ${article(kind)}; ${role} must name ${allowed.map(article).join(' or ')}`,
+        `${at}: ${JSON.stringify(ref)} is ${article(kind)}; ${role} must name ${listOf(allowed.map(article))}`,
       );
   };
   nodes.forEach((node, i) => {
     if (!node) return;
     const at = `nodes[${i}]`;
     if (node.kind === 'producer')
-      expectKind(`${at}.to`, node.to, ['queue', 'exchange'], 'a producer\'s "to"');
+      expectKind(`${at}.to`, node.to, ['queue', 'exchange', 'service'], 'a producer\'s "to"');
+    if (node.kind === 'service') {
+      expectKind(`${at}.from`, node.from, ['queue'], 'a service\'s "from"');
+      expectKind(
+        `${at}.publish.to`,
+        asRecord(node.publish)?.to,
+        ['queue', 'exchange'],
+        'a service\'s "publish.to"',
+      );
+      if (Array.isArray(node.calls))
+        node.calls.forEach((c: unknown, j: number) =>
+          expectKind(`${at}.calls[${j}].to`, asRecord(c)?.to, ['service'], 'a call'),
+        );
+    }
     if (node.kind === 'consumer')
       expectKind(`${at}.from`, node.from, ['queue'], 'a consumer\'s "from"');
     if (node.kind === 'queue')

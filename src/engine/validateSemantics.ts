@@ -1,5 +1,6 @@
 /** Checks on a schema-valid scenario that span several fields of one node or of several. */
 import type { Scenario } from './scenarioSchema';
+import { callCycleErrors, serviceErrors } from './validateServices';
 
 export function semanticErrors(sc: Scenario): string[] {
   const errors: string[] = [];
@@ -100,7 +101,11 @@ export function semanticErrors(sc: Scenario): string[] {
         return;
       case 'broker':
         return;
+      case 'service':
+        errors.push(...serviceErrors(sc, n, at));
+        return;
     }
   });
+  errors.push(...callCycleErrors(sc));
   return errors;
 }
