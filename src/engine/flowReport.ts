@@ -61,6 +61,8 @@ export interface FlowReport {
   inconsistent: number;
   /** Accepted or in progress, with a message or request still in the system. */
   pending: number;
+  /** Pending orders whose client was already told "accepted" (accepted = completed + lost + this). */
+  acceptedPending: number;
   /** Pending orders whose only remaining copies sit in a dead-letter queue. */
   inDeadLetter: number;
   duplicateEffects: number;
@@ -122,12 +124,14 @@ export function flowReport(st: SimState, summarize: (h: Histogram) => Summary): 
   let lost = 0;
   let inconsistent = 0;
   let pending = 0;
+  let acceptedPending = 0;
   let inDeadLetter = 0;
   for (const key of Object.keys(f.orders)) {
     const origin = Number(key);
     const o = f.orders[key]!;
     if (live.has(origin)) {
       pending++;
+      if (o.outcome === Outcome.Ok) acceptedPending++;
       if (!outsideDlq.has(origin)) inDeadLetter++;
     } else if (o.outcome === Outcome.Ok) lost++;
     else if (o.mask !== 0) inconsistent++;
@@ -143,6 +147,7 @@ export function flowReport(st: SimState, summarize: (h: Histogram) => Summary): 
     lost,
     inconsistent,
     pending,
+    acceptedPending,
     inDeadLetter,
     duplicateEffects: s.duplicateEffects,
     lateEffects: s.lateEffects,

@@ -65,3 +65,14 @@ export type {
 } from './state';
 export { Loc, DLoc } from './state';
 export { readySlots } from './queue';
+export {
+  DESIGNS,
+  DESIGN_LABELS,
+  designDocument,
+  isComparison,
+  validateComparison,
+  type Comparison,
+  type Design,
+} from './compare';
+export { compareTable, bottleneck, peakBacklog, type CompareRow } from './compareTable';
+export { SERVICE_STATES } from './schemaService';
