@@ -2,7 +2,8 @@
  * Presets: scenarios as data, shared by the app, the CLI, the tests and the e2e specs. Each is
  * validated by the engine's schema when loaded, so a broken preset fails loudly in the tests.
  */
-import { validateScenario, type Scenario } from '../engine';
+import { designDocument, DESIGNS, validateScenario, type Scenario } from '../engine';
+import { COMPARISONS } from './comparisons';
 import competingConsumers from './presets/competing-consumers.json' with { type: 'json' };
 import twoPaymentWorkers from './presets/two-payment-workers.json' with { type: 'json' };
 import consumerCrash from './presets/consumer-crash.json' with { type: 'json' };
@@ -33,7 +34,7 @@ export interface Preset {
   raw: unknown;
 }
 
-export const PRESETS: readonly Preset[] = [
+const PRESETS_ALL: Preset[] = [
   { id: 'competing-consumers', group: 'Basics', raw: competingConsumers },
   { id: 'two-payment-workers', group: 'Basics', raw: twoPaymentWorkers },
   { id: 'consumer-crash', group: 'Basics', raw: consumerCrash },
@@ -57,6 +58,19 @@ export const PRESETS: readonly Preset[] = [
   { id: 'md1', group: 'Queueing theory', raw: md1 },
 ];
 
+/** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */
+const DESIGN_PRESETS: Preset[] = COMPARISONS.flatMap((c) =>
+  DESIGNS.map((design) => ({
+    id: `${c.id}-${design}`,
+    group: 'Sync vs async',
+    raw: designDocument(c.raw, design),
+  })),
+);
+
+PRESETS_ALL.push(...DESIGN_PRESETS);
+
+export const PRESETS: readonly Preset[] = PRESETS_ALL;
+
 export const DEFAULT_PRESET_ID = 'competing-consumers';
 
 export function presetIds(): string[] {
@@ -77,3 +91,5 @@ export function loadPreset(id: string): Scenario {
 export function presetDescription(id: string): string {
   return loadPreset(id).description ?? '';
 }
+
+export { COMPARISONS, comparisonIds, loadComparison, type ComparisonPreset } from './comparisons';
