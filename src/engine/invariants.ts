@@ -4,6 +4,7 @@
  * totals: by walking every live copy, every delivery and every list a copy can be in.
  */
 import { unackedLimit } from './delivery';
+import { serviceInvariants } from './invariantsServices';
 import { ringToArray } from './ring';
 import { DLoc, Loc, type SimState } from './state';
 
@@ -128,5 +129,6 @@ export function checkInvariants(st: SimState): string[] {
   });
 
   if (now < 0 || now > st.tick * st.tickUs) out.push(`clock: now ${now} outside tick ${st.tick}`);
+  if (st.services.length > 0) out.push(...serviceInvariants(st));
   return out;
 }

@@ -4,7 +4,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { validateScenario } from '../../src/engine';
-import { PRESETS, loadPreset, presetDescription, presetIds } from '../../src/scenarios';
+import {
+  PRESETS,
+  comparisonIds,
+  loadPreset,
+  presetDescription,
+  presetIds,
+} from '../../src/scenarios';
 
 /** Preset ids whose description is asserted by a test in tests/presets/. */
 const COVERED = [
@@ -35,11 +41,13 @@ const COVERED = [
   'mmc',
   'md1',
   'two-payment-workers',
+  // comparisons.test.ts: both designs of each comparison
+  ...comparisonIds().flatMap((id) => [`${id}-sync`, `${id}-async`]),
 ];
 
 describe('preset catalogue', () => {
-  test('there are 21 presets with unique ids, each with a claim test in tests/presets', () => {
-    expect(PRESETS).toHaveLength(21);
+  test('there are 21 presets plus both designs of 8 comparisons, unique ids, each with a claim test', () => {
+    expect(PRESETS).toHaveLength(21 + 2 * 8);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });
