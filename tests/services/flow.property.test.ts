@@ -39,7 +39,7 @@ const faultArb = fc.record({
 type Fault = typeof faultArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toSchedule(faults: Fault[]): object[] {
-  return faults.flatMap((f) =>
+  return faults.flatMap((f): object[] =>
     f.kind === 'failures'
       ? [
           {

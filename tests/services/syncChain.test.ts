@@ -3,10 +3,10 @@
  * chain, a down or timed-out callee fails the whole order, and partial work is counted.
  */
 import { describe, expect, test } from 'vitest';
-import { ofType, run, scenario } from '../broker/helpers';
+import { ofType, run, scenario, type Spec } from '../broker/helpers';
 import { call, clients, down, service } from './helpers';
 
-const chain = (extra: { payment?: object; order?: object; calls?: object } = {}) => [
+const chain = (extra: { payment?: Spec; order?: Spec; calls?: Spec } = {}) => [
   clients('order', 1, 10),
   service('order', 2, {
     effect: false,
