@@ -1,6 +1,7 @@
 /**
  * The readable report: a header line, then one table each for totals, producers, queues and
- * consumers. Times are in milliseconds and rates per second, as in the JSON output.
+ * consumers, and for a service flow (issue 4) the services and the orders. Times are in
+ * milliseconds and rates per second, as in the JSON output. Tables with no rows are left out.
  */
 import type { RunReport } from '../engine';
 import { formatDuration } from './duration';
@@ -122,6 +123,82 @@ function ledger(r: RunReport): string[] {
     : [];
 }
 
+/** Service nodes: requests handled, worker time busy and blocked on calls, response times. */
+function services(r: RunReport): string[] {
+  const rows = Object.entries(r.services).map(([id, s]) => [
+    id,
+    s.state,
+    int(s.received),
+    int(s.succeeded),
+    int(s.failed),
+    int(s.rejected),
+    pct(s.utilisation),
+    pct(s.blockedShare),
+    num(s.responseMs.p50),
+    num(s.responseMs.p99),
+  ]);
+  return rows.length > 0
+    ? renderTable(
+        [
+          'service',
+          'state',
+          'received',
+          'succeeded',
+          'failed',
+          'rejected',
+          'busy',
+          'blocked',
+          'response p50',
+          'p99',
+        ],
+        rows,
+        2,
+      )
+    : [];
+}
+
+/** The orders through a service flow: what the clients were told, and what really happened. */
+function flow(r: RunReport): string[] {
+  const f = r.flow;
+  if (!f) return [];
+  return renderTable(
+    [
+      'flow',
+      'orders',
+      'accepted',
+      'rejected',
+      'failed',
+      'completed',
+      'lost',
+      'inconsistent',
+      'pending',
+      'client p50',
+      'p99',
+      'completion p50',
+      'p99',
+    ],
+    [
+      [
+        'orders',
+        int(f.orders),
+        int(f.accepted),
+        int(f.rejected),
+        int(f.failed),
+        int(f.completed),
+        int(f.lost),
+        int(f.inconsistent),
+        int(f.pending),
+        num(f.clientLatencyMs.p50),
+        num(f.clientLatencyMs.p99),
+        num(f.completionMs.p50),
+        num(f.completionMs.p99),
+      ],
+    ],
+  );
+}
+
+const unlessEmpty = (table: string[]) => (table.length > 1 ? table : []);
+
 function queues(r: RunReport): string[] {
   const rows = Object.entries(r.queues).map(([id, q]) => [
     id,
@@ -198,12 +275,20 @@ export function formatReport(r: RunReport, info: RunInfo): string {
     [header(r, info)],
     totals(r),
     producers(r),
-    queues(r),
-    consumers(r),
+    unlessEmpty(queues(r)),
+    unlessEmpty(consumers(r)),
+    services(r),
+    flow(r),
     ledger(r),
     fates(r),
     [
       'Times in ms (latency = publish to ack, wait = ready in queue to delivery, service = processing).',
+      ...(r.flow
+        ? [
+            'Services: response = request received to reply; busy and blocked = share of worker time.',
+            'Orders: client = placed to answer; completion = accepted to every effect applied.',
+          ]
+        : []),
     ],
   ];
   return (

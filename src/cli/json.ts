@@ -1,7 +1,7 @@
 /**
  * The JSON document of `sim --json`: the engine's RunReport with a stable, documented key order
  * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers,
- * exchanges, broker, places).
+ * exchanges, broker, places; last services and flow, which are {} and null without services).
  * Every key is described in docs/cli.md.
  */
 import type { RunReport } from '../engine';
@@ -19,6 +19,8 @@ export interface JsonReport {
   exchanges: RunReport['exchanges'];
   broker: RunReport['broker'];
   places: RunReport['places'];
+  services: RunReport['services'];
+  flow: RunReport['flow'];
 }
 
 export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
@@ -35,6 +37,8 @@ export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
     exchanges: r.exchanges,
     broker: r.broker,
     places: r.places,
+    services: r.services,
+    flow: r.flow,
   };
 }
 

@@ -90,7 +90,12 @@ describe('sim --json', () => {
       'exchanges',
       'broker',
       'places',
+      'services',
+      'flow',
     ]);
+    // A scenario without service nodes has no services and no order flow.
+    expect(doc.services).toEqual({});
+    expect(doc.flow).toBeNull();
     expect(doc).toMatchObject({
       scenario: 'M/M/1 at 90 % load',
       seed: 1,
