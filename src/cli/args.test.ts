@@ -30,6 +30,75 @@ describe('parseArgs', () => {
     expect(parseArgs(['--bogus', '--help'])).toEqual({ ok: true, command: { kind: 'help' } });
   });
 
+  it('reads compare, its comparison and a sweep; "compare" after -- is a scenario name', () => {
+    expect(parseArgs(['compare', 'compare-blocking', '--seed', '3', '--duration=5s'])).toEqual({
+      ok: true,
+      command: {
+        kind: 'compare',
+        target: 'compare-blocking',
+        seed: 3,
+        durationMs: 5000,
+        json: false,
+      },
+    });
+    expect(
+      parseArgs([
+        '--json',
+        'compare',
+        'c.json',
+        '--sweep',
+        'orders.ratePerSec=10..400',
+        '--steps=4',
+      ]),
+    ).toEqual({
+      ok: true,
+      command: {
+        kind: 'compare',
+        target: 'c.json',
+        json: true,
+        sweep: { producer: 'orders', param: 'ratePerSec', from: 10, to: 400, steps: 4 },
+      },
+    });
+    expect(parseArgs(['compare', 'c.json', '--sweep', 'orders.ratePerSec=1..2'])).toMatchObject({
+      ok: true,
+      command: { sweep: { steps: 6 } },
+    });
+    expect(parseArgs(['--', 'compare'])).toEqual({
+      ok: true,
+      command: { kind: 'run', target: 'compare', json: false },
+    });
+  });
+
+  it.each([
+    [
+      ['compare'],
+      /missing the comparison: give a path to a comparison \.json file or a comparison id/,
+    ],
+    [['compare', 'a', 'b'], /expected one comparison, got 2/],
+    [['mm1', '--sweep', 'p.ratePerSec=1..2'], /--sweep only works with compare/],
+    [['mm1', '--steps', '3'], /--steps only works with compare/],
+    [['compare', 'c', '--steps', '3'], /--steps needs --sweep/],
+    [['compare', 'c', '--sweep'], /--sweep needs a value: <producerId>\.ratePerSec/],
+    [
+      ['compare', 'c', '--sweep', 'p.ratePerSec=1..2', '--steps', '1'],
+      /--steps must be an integer from 2 to 50, got "1"/,
+    ],
+    [
+      ['compare', 'c', '--sweep', 'p.ratePerSec=1..2', '--steps', '2.5'],
+      /--steps must be an integer/,
+    ],
+    [['compare', 'c', '--sweep', 'p.ratePerSec=2..1'], /from must be less than to/],
+    [['--list', 'compare'], /--list takes no scenario or run options, got "compare"/],
+    [
+      ['--list', '--sweep', 'p.ratePerSec=1..2'],
+      /--list takes no scenario or run options, got "--sweep"/,
+    ],
+  ])('compare: %j is refused: %s', (argv, message) => {
+    const result = parseArgs(argv);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
   it.each([
     [[], /missing the scenario/],
     [['mm1', '--bogus'], /unknown option "--bogus"/],

@@ -1,15 +1,36 @@
 /**
- * Command-line arguments of `sim`: one scenario (a .json file or a preset id) and a few flags.
+ * Command-line arguments of `sim`: one scenario (a .json file or a preset id) and a few flags, or
+ * `compare` and one comparison (a .json file or a comparison id), optionally with a rate sweep.
  * Parsing never throws and never exits: it returns the options or the first problem found, so
  * `run` decides what to print.
  */
 import { LIMITS } from '../engine';
 import { formatDuration, parseDuration } from './duration';
+import {
+  DEFAULT_STEPS,
+  MAX_STEPS,
+  MIN_STEPS,
+  parseSteps,
+  parseSweep,
+  SWEEP_FORM,
+  type SweepSpec,
+} from './sweep';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'list'; json: boolean }
-  | { kind: 'run'; target: string; seed?: number; durationMs?: number; json: boolean };
+  | { kind: 'run'; target: string; seed?: number; durationMs?: number; json: boolean }
+  | {
+      kind: 'compare';
+      target: string;
+      seed?: number;
+      durationMs?: number;
+      json: boolean;
+      sweep?: SweepSpec;
+    };
+
+/** The subcommand word: `sim compare <comparison>`. */
+export const COMPARE = 'compare';
 
 export type ArgsResult = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -19,6 +40,8 @@ const SEED_MAX = 4294967295;
 const VALUE_FLAGS: Readonly<Record<string, string>> = {
   '--seed': `an integer from 0 to ${SEED_MAX}`,
   '--duration': 'a duration such as 60s, 500ms, 10m or 1h',
+  '--sweep': `${SWEEP_FORM}, for example orders.ratePerSec=10..400`,
+  '--steps': `an integer from ${MIN_STEPS} to ${MAX_STEPS} (default ${DEFAULT_STEPS})`,
 };
 const BOOLEAN_FLAGS = new Set(['--json', '--list']);
 
@@ -69,10 +92,13 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   const flags = new Map<string, string>();
   const positionals: string[] = [];
   let onlyPositionals = false;
+  // "compare" is the subcommand only as the first positional before any "--".
+  let subcommand = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
+      if (positionals.length === 0 && !onlyPositionals && arg === COMPARE) subcommand = true;
+      else positionals.push(arg);
       continue;
     }
     if (arg === '--') {
@@ -102,18 +128,32 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   }
   const json = flags.has('--json');
   if (flags.has('--list')) {
-    const extra = positionals[0] ?? ['--seed', '--duration'].find((f) => flags.has(f));
+    const extra =
+      (subcommand ? COMPARE : positionals[0]) ??
+      ['--seed', '--duration', '--sweep', '--steps'].find((f) => flags.has(f));
     if (extra !== undefined)
       return fail(`--list takes no scenario or run options, got ${JSON.stringify(extra)}`);
     return { ok: true, command: { kind: 'list', json } };
   }
+  const what = subcommand ? 'comparison' : 'scenario';
   if (positionals.length === 0)
-    return fail('missing the scenario: give a path to a .json file or a preset id (see --list)');
+    return fail(
+      subcommand
+        ? 'missing the comparison: give a path to a comparison .json file or a comparison id (see --list)'
+        : 'missing the scenario: give a path to a .json file or a preset id (see --list)',
+    );
   if (positionals.length > 1)
     return fail(
-      `expected one scenario, got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(' ')}`,
+      `expected one ${what}, got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(' ')}`,
     );
-  const command: Command = { kind: 'run', target: positionals[0]!, json };
+  if (!subcommand) {
+    const only = ['--sweep', '--steps'].find((f) => flags.has(f));
+    if (only !== undefined)
+      return fail(`${only} only works with ${COMPARE}: sim ${COMPARE} <comparison> ${only} ...`);
+  }
+  const command: Command = subcommand
+    ? { kind: 'compare', target: positionals[0]!, json }
+    : { kind: 'run', target: positionals[0]!, json };
   const seedText = flags.get('--seed');
   if (seedText !== undefined) {
     const seed = parseSeed(seedText);
@@ -125,6 +165,23 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     const d = parseDurationFlag(durationText);
     if (!d.ok) return fail(d.error);
     command.durationMs = d.ms;
+  }
+  if (command.kind === 'compare') {
+    const sweepText = flags.get('--sweep');
+    const stepsText = flags.get('--steps');
+    if (sweepText === undefined) {
+      if (stepsText !== undefined) return fail(`--steps needs --sweep ${SWEEP_FORM}`);
+    } else {
+      let steps = DEFAULT_STEPS;
+      if (stepsText !== undefined) {
+        const k = parseSteps(stepsText);
+        if (!k.ok) return fail(k.error);
+        steps = k.value;
+      }
+      const sweep = parseSweep(sweepText, steps);
+      if (!sweep.ok) return fail(sweep.error);
+      command.sweep = sweep.value;
+    }
   }
   return { ok: true, command };
 }

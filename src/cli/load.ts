@@ -1,11 +1,12 @@
 /**
  * Resolve the scenario argument: a path ending in .json is read and validated as untrusted input;
  * anything else is a preset id. Problems come back as lines for stderr, never as exceptions.
+ * Comparison documents and ids are refused here with a pointer to `sim compare` (compareLoad.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateScenario, type Scenario } from '../engine';
-import { loadPreset, presetIds } from '../scenarios';
+import { isComparison, validateScenario, type Scenario } from '../engine';
+import { comparisonIds, loadPreset, presetIds } from '../scenarios';
 
 /** Scenario files are small; refuse anything that could only be a mistake or an attack. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -22,8 +23,23 @@ export function loadTarget(target: string, cwd: string): Loaded {
   return isScenarioPath(target) ? loadFile(target, cwd) : loadPresetId(target, cwd);
 }
 
+/** The command that runs a comparison, for messages that point to it. */
+export function compareCommand(target: string): string {
+  return `npm run -s sim -- compare ${/^[\w./-]+$/.test(target) ? target : JSON.stringify(target)}`;
+}
+
 function loadPresetId(id: string, cwd: string): Loaded {
   const ids = presetIds();
+  if (comparisonIds().includes(id)) {
+    return {
+      ok: false,
+      errors: [
+        `${JSON.stringify(id)} is a comparison of two designs, not a scenario; run it with:`,
+        `  ${compareCommand(id)}`,
+        `(each design alone is a preset: ${id}-sync and ${id}-async)`,
+      ],
+    };
+  }
   if (!ids.includes(id)) {
     const errors = [`unknown preset ${JSON.stringify(id)}; known presets: ${ids.join(', ')}`];
     if (existsSync(resolve(cwd, id))) {
@@ -36,18 +52,22 @@ function loadPresetId(id: string, cwd: string): Loaded {
   return { ok: true, scenario: loadPreset(id), source: { preset: id } };
 }
 
+/** What a file is called in messages: "scenario file" or "comparison file". */
+export type FileRole = 'scenario' | 'comparison';
+
 function readText(
   path: string,
   shown: string,
+  role: FileRole,
 ): { ok: true; text: string } | { ok: false; error: string } {
   try {
     const stat = statSync(path);
     if (stat.isDirectory())
-      return { ok: false, error: `cannot read scenario file ${shown}: it is a directory` };
+      return { ok: false, error: `cannot read ${role} file ${shown}: it is a directory` };
     if (stat.size > MAX_FILE_BYTES) {
       return {
         ok: false,
-        error: `scenario file ${shown} is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} bytes`,
+        error: `${role} file ${shown} is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} bytes`,
       };
     }
     return { ok: true, text: readFileSync(path, 'utf8') };
@@ -63,7 +83,7 @@ function readText(
             : e instanceof Error
               ? e.message
               : String(e);
-    return { ok: false, error: `cannot read scenario file ${shown}: ${why}` };
+    return { ok: false, error: `cannot read ${role} file ${shown}: ${why}` };
   }
 }
 
@@ -76,29 +96,58 @@ export function lineAndColumn(text: string, message: string): string {
   return ` (line ${lines.length}, column ${lines[lines.length - 1]!.length + 1})`;
 }
 
-function loadFile(target: string, cwd: string): Loaded {
+/** Read and parse a JSON file (untrusted: size-limited, BOM allowed); errors name the file. */
+export function readJsonFile(
+  target: string,
+  cwd: string,
+  role: FileRole,
+): { ok: true; raw: unknown } | { ok: false; errors: string[] } {
   const shown = JSON.stringify(target);
-  const read = readText(resolve(cwd, target), shown);
+  const read = readText(resolve(cwd, target), shown, role);
   if (!read.ok) return { ok: false, errors: [read.error] };
-  let raw: unknown;
   try {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
-    raw = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+    return { ok: true, raw: JSON.parse(read.text.replace(/^\uFEFF/, '')) };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      errors: [`scenario file ${shown} is not valid JSON: ${why}${lineAndColumn(read.text, why)}`],
+      errors: [`${role} file ${shown} is not valid JSON: ${why}${lineAndColumn(read.text, why)}`],
+    };
+  }
+}
+
+/** "(3 problems):" */
+export const problems = (n: number): string => `(${n} problem${n === 1 ? '' : 's'}):`;
+
+function loadFile(target: string, cwd: string): Loaded {
+  const shown = JSON.stringify(target);
+  const read = readJsonFile(target, cwd, 'scenario');
+  if (!read.ok) return read;
+  const raw = read.raw;
+  if (isComparison(raw)) {
+    return {
+      ok: false,
+      errors: [
+        `${shown} is a comparison document ("kind": "compare"), not a scenario; run it with:`,
+        `  ${compareCommand(target)}`,
+      ],
     };
   }
   const result = validateScenario(raw);
   if (!result.ok) {
-    const n = result.errors.length;
+    const doc = typeof raw === 'object' && raw !== null ? raw : {};
+    const looksLikeComparison = ['workload', 'sync', 'async'].some((k) => Object.hasOwn(doc, k));
     return {
       ok: false,
       errors: [
-        `scenario file ${shown} is not a valid scenario (${n} problem${n === 1 ? '' : 's'}):`,
+        `scenario file ${shown} is not a valid scenario ${problems(result.errors.length)}`,
         ...result.errors.map((line) => `  ${line}`),
+        ...(looksLikeComparison
+          ? [
+              `(it has a workload or designs: a comparison needs "kind": "compare" and runs with "${compareCommand(target)}")`,
+            ]
+          : []),
       ],
     };
   }

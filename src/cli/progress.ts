@@ -16,13 +16,18 @@ export interface ProgressOptions {
   write: (text: string) => void;
   /** Wall clock in ms (injected so tests can drive it). */
   now: () => number;
+  /** What is running, after "simulating" (for commands that run several scenarios). */
+  label?: string;
+  /** Wall time the quarter-second delay counts from; defaults to the start of this run. */
+  since?: number;
 }
 
 /** Run to the end, showing a self-overwriting progress line; clears it when done. */
 export function runWithProgress(st: SimState, opts: ProgressOptions): void {
   const total = st.endTick;
   const chunk = Math.max(1, Math.ceil(total / CHUNKS));
-  const started = opts.now();
+  const started = opts.since ?? opts.now();
+  const what = opts.label ? `simulating ${opts.label}` : 'simulating';
   const totalMs = (total * st.tickUs) / 1000;
   let shown = -1;
   while (!finished(st)) {
@@ -32,7 +37,7 @@ export function runWithProgress(st: SimState, opts: ProgressOptions): void {
       shown = percent;
       const simMs = (st.tick * st.tickUs) / 1000;
       opts.write(
-        `\rsimulating: ${percent} %  (${formatDuration(simMs)} of ${formatDuration(totalMs)})\x1b[K`,
+        `\r${what}: ${percent} %  (${formatDuration(simMs)} of ${formatDuration(totalMs)})\x1b[K`,
       );
     }
   }

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS, presetDescription, presetIds } from '../scenarios';
+import { comparisonIds, loadComparison, PRESETS, presetDescription, presetIds } from '../scenarios';
 import { MAX_FILE_BYTES } from './load';
-import { EXIT_OK, EXIT_USAGE, run } from './run';
+import { EXIT_OK, EXIT_USAGE, run, type ListEntry } from './run';
 import { captureIO } from './testIO';
 import type { JsonReport } from './json';
 
@@ -199,26 +199,49 @@ describe('progress', () => {
 });
 
 describe('sim --list and --help', () => {
-  it('lists every preset with its one-line description', () => {
+  it('lists every preset, then every comparison, with its one-line description', () => {
     const out = runOk(['--list']);
-    const lines = out.trimEnd().split('\n');
-    expect(lines).toHaveLength(PRESETS.length + 1);
+    const [presets, comparisons, footer] = out.trimEnd().split('\n\n') as [string, string, string];
+    const presetLines = presets.split('\n');
+    expect(presetLines[0]).toMatch(/^preset\s+description$/);
+    expect(presetLines).toHaveLength(PRESETS.length + 1);
     for (const id of presetIds()) {
-      const line = lines.find((l) => l.startsWith(`${id} `));
+      const line = presetLines.find((l) => l.startsWith(`${id} `));
       expect(line, id).toBeDefined();
       expect(line!.endsWith(presetDescription(id))).toBe(true);
     }
+    const comparisonLines = comparisons.split('\n');
+    expect(comparisonLines[0]).toMatch(/^comparison\s+description$/);
+    expect(comparisonLines).toHaveLength(comparisonIds().length + 1);
+    for (const id of comparisonIds()) {
+      const line = comparisonLines.find((l) => l.startsWith(`${id} `));
+      expect(line!.endsWith(loadComparison(id).description)).toBe(true);
+    }
+    expect(footer).toContain('sim compare <comparison>');
   });
 
-  it('lists presets as JSON with --json', () => {
-    const list = JSON.parse(runOk(['--list', '--json'])) as { id: string; description: string }[];
-    expect(list.map((p) => p.id)).toEqual(presetIds());
+  it('lists presets and comparisons as JSON with --json, told apart by kind', () => {
+    const list = JSON.parse(runOk(['--list', '--json'])) as ListEntry[];
+    expect(list.filter((p) => p.kind === 'scenario').map((p) => p.id)).toEqual(presetIds());
+    expect(list.filter((p) => p.kind === 'comparison').map((p) => p.id)).toEqual(comparisonIds());
+    expect(list).toHaveLength(presetIds().length + comparisonIds().length);
+    // The keys of the first version come first, in the same order.
+    expect(list.every((p) => Object.keys(p).join() === 'id,description,kind')).toBe(true);
     expect(list.every((p) => p.description.length > 0)).toBe(true);
   });
 
   it('prints usage naming every flag and the exit codes', () => {
     const out = runOk(['--help']);
-    for (const flag of ['--seed', '--duration', '--json', '--list', '--help'])
+    for (const flag of [
+      '--seed',
+      '--duration',
+      '--json',
+      '--list',
+      '--help',
+      'compare',
+      '--sweep',
+      '--steps',
+    ])
       expect(out).toContain(flag);
     expect(out).toMatch(/Exit codes:[\s\S]*2\s+bad argument/);
   });

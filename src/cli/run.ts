@@ -4,8 +4,11 @@
  * tests drive it with fake streams and main.ts stays a two-line shell.
  */
 import { createSim, report } from '../engine';
-import { presetDescription, presetIds } from '../scenarios';
+import { comparisonIds, loadComparison, presetDescription, presetIds } from '../scenarios';
 import { parseArgs, type Command } from './args';
+import { compareJson, runDesigns, runSweep, type ProgressFor } from './compare';
+import { formatCompare, formatSweep } from './compareFormat';
+import { loadComparisonTarget } from './compareLoad';
 import { formatReport } from './format';
 import { formatJson } from './json';
 import { loadTarget } from './load';
@@ -41,17 +44,75 @@ function fail(io: CliIO, lines: readonly string[], hint: boolean): number {
   return EXIT_USAGE;
 }
 
+/** What `--list --json` prints per entry; `kind` tells scenarios (run with `sim <id>`) from
+ * comparisons (run with `sim compare <id>`). */
+export interface ListEntry {
+  id: string;
+  description: string;
+  kind: 'scenario' | 'comparison';
+}
+
 function list(io: CliIO, json: boolean): number {
-  const presets = presetIds().map((id) => ({ id, description: presetDescription(id) }));
-  if (json) io.stdout.write(JSON.stringify(presets, null, 2) + '\n');
-  else
-    io.stdout.write(
+  const presets: ListEntry[] = presetIds().map((id) => ({
+    id,
+    description: presetDescription(id),
+    kind: 'scenario',
+  }));
+  const comparisons: ListEntry[] = comparisonIds().map((id) => ({
+    id,
+    description: loadComparison(id).description,
+    kind: 'comparison',
+  }));
+  if (json) io.stdout.write(JSON.stringify([...presets, ...comparisons], null, 2) + '\n');
+  else {
+    const table = (title: string, entries: ListEntry[]) =>
       renderTable(
-        ['preset', 'description'],
-        presets.map((p) => [p.id, p.description]),
+        [title, 'description'],
+        entries.map((p) => [p.id, p.description]),
         2,
-      ).join('\n') + '\n',
+      );
+    io.stdout.write(
+      [
+        ...table('preset', presets),
+        '',
+        ...table('comparison', comparisons),
+        '',
+        'Run a preset with "sim <preset>", a comparison with "sim compare <comparison>".',
+      ].join('\n') + '\n',
     );
+  }
+  return EXIT_OK;
+}
+
+/** Progress options for one of several runs, on a terminal and without --json only. */
+function progressFor(io: CliIO, json: boolean): ProgressFor {
+  const now = io.now ?? Date.now;
+  const since = now();
+  return (label) =>
+    io.isTTY && !json ? { write: (t) => io.stderr.write(t), now, label, since } : null;
+}
+
+function compare(io: CliIO, cmd: Extract<Command, { kind: 'compare' }>): number {
+  const loaded = loadComparisonTarget(cmd.target, io.cwd ?? process.cwd());
+  if (!loaded.ok) return fail(io, loaded.errors, false);
+  const options = { seed: cmd.seed, durationMs: cmd.durationMs };
+  const progress = progressFor(io, cmd.json);
+  if (cmd.sweep) {
+    const swept = runSweep(loaded.raw, loaded.comparison, cmd.sweep, options, progress);
+    if (!swept.ok) return fail(io, swept.errors, false);
+    io.stdout.write(
+      cmd.json
+        ? JSON.stringify(swept.value, null, 2) + '\n'
+        : formatSweep(swept.value, loaded.source),
+    );
+    return EXIT_OK;
+  }
+  const runs = runDesigns(loaded.comparison, options, progress);
+  io.stdout.write(
+    cmd.json
+      ? JSON.stringify(compareJson(loaded.comparison, runs), null, 2) + '\n'
+      : formatCompare(loaded.comparison, loaded.source, runs),
+  );
   return EXIT_OK;
 }
 
@@ -85,6 +146,8 @@ export function run(argv: readonly string[], io: CliIO): number {
         return list(io, cmd.json);
       case 'run':
         return runOne(io, cmd);
+      case 'compare':
+        return compare(io, cmd);
     }
   } catch (e) {
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
