@@ -19,6 +19,19 @@ function kindIndex(sim: Readonly<SimState>, id: string): number {
   return node < 0 ? -1 : (sim.nodeIndex[node] ?? -1);
 }
 
+/**
+ * The consumer state of a node: a consumer's own, or the consuming side of a service (a service
+ * with `from` is compiled as a consumer whose index its service state keeps).
+ */
+function consumerIndex(sim: Readonly<SimState>, id: string): number {
+  const node = sim.nodeIds.indexOf(id);
+  if (node < 0) return -1;
+  const i = sim.nodeIndex[node] ?? -1;
+  if (sim.nodeKinds?.[node] !== 'service') return i;
+  const c = (sim.services?.[i] as { consumer?: unknown } | undefined)?.consumer;
+  return typeof c === 'number' ? c : -1;
+}
+
 const queueOf = (sim: Readonly<SimState>, id: string): QueueState | undefined =>
   sim.queues[kindIndex(sim, id)];
 
@@ -33,7 +46,7 @@ export function queueDepthSeries(sim: Readonly<SimState>, id: string): SeriesDat
 }
 
 export function consumerAckSeries(sim: Readonly<SimState>, id: string): SeriesData | null {
-  const c = sim.consumers[kindIndex(sim, id)] as { stats?: { ackSeries?: Series } } | undefined;
+  const c = sim.consumers[consumerIndex(sim, id)] as { stats?: { ackSeries?: Series } } | undefined;
   return readSeries(c?.stats?.ackSeries, sim.nowUs);
 }
 
@@ -52,13 +65,46 @@ export function readyByPriority(sim: Readonly<SimState>, id: string): number[] |
 
 /** Does this consumer ack automatically (nothing travels back after processing)? */
 export function consumerAutoAck(sim: Readonly<SimState>, id: string): boolean {
-  return sim.consumers[kindIndex(sim, id)]?.autoAck === true;
+  return sim.consumers[consumerIndex(sim, id)]?.autoAck === true;
 }
 
 /** The consumer's transient failure probability, if the state has one. */
 export function consumerFailureRate(sim: Readonly<SimState>, id: string): number | undefined {
-  const p = sim.consumers[kindIndex(sim, id)]?.failure?.probability;
+  const p = sim.consumers[consumerIndex(sim, id)]?.failure?.probability;
   return typeof p === 'number' ? p : undefined;
+}
+
+/** A service's failure probability for requests (not in the report). */
+export function serviceFailureRate(sim: Readonly<SimState>, id: string): number | undefined {
+  if (sim.nodeKinds?.[sim.nodeIds.indexOf(id)] !== 'service') return undefined;
+  const s = sim.services?.[kindIndex(sim, id)] as { failureP?: unknown } | undefined;
+  return typeof s?.failureP === 'number' ? s.failureP : undefined;
+}
+
+/** What a service's node shows beyond its report: workers waiting on calls, the slow-down now. */
+export interface ServiceLive {
+  /** Workers held by a request that waits on a call it made (or on the backoff before a retry). */
+  blocked: number;
+  /** Service-time factor now (1 when up). */
+  factor: number;
+}
+
+/** Request locations where the worker waits on a downstream call (engine RLoc.Calling, Backoff). */
+const BLOCKED_LOCS = new Set([3, 4]);
+
+/** ServiceLive of every service, by id (one pass over the live requests). */
+export function servicesLive(sim: Readonly<SimState>): Map<string, ServiceLive> {
+  const out = new Map<string, ServiceLive>();
+  const services = Array.isArray(sim.services) ? sim.services : [];
+  const byIndex: ServiceLive[] = services.map((s) => {
+    const live = { blocked: 0, factor: typeof s.factor === 'number' ? s.factor : 1 };
+    out.set(sim.nodeIds[s.node] ?? '', live);
+    return live;
+  });
+  if (byIndex.length === 0 || !Array.isArray(sim.reqs)) return out;
+  for (const r of sim.reqs)
+    if (r && BLOCKED_LOCS.has(r.loc) && byIndex[r.svc]) byIndex[r.svc]!.blocked++;
+  return out;
 }
 
 /** Effects applied more than once so far (the engine counts them as they happen). */

@@ -65,10 +65,15 @@ export function fateOf(e: SimEvent): Fate | null {
 
 /**
  * Messages lost without an event of their own: a consumer that crashes while holding auto-acked
- * deliveries reports only how many it lost. A "gone" mark at the node, or null.
+ * deliveries reports only how many it lost, and so does a service taken down with requests in
+ * progress or waiting. A "gone" mark at the node, or null.
  */
 export function noteOf(e: SimEvent): Fate | null {
   const lost = (e as unknown as Record<string, unknown>).lost;
-  if (e.type !== 'consumerCrashed' || typeof lost !== 'number' || lost <= 0) return null;
-  return { kind: 'gone', label: `lost ${lost}: auto-ack crash`, node: e.consumer };
+  if (typeof lost !== 'number' || lost <= 0) return null;
+  if (e.type === 'consumerCrashed')
+    return { kind: 'gone', label: `lost ${lost}: auto-ack crash`, node: e.consumer };
+  if (e.type === 'serviceStateChanged')
+    return { kind: 'gone', label: `${lost} requests cut off: ${e.state}`, node: e.service };
+  return null;
 }

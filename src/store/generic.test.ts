@@ -22,6 +22,7 @@ const ctx: TripContext = {
   duplicateNow: () => false,
   isExchange: (id) => id.startsWith('x'),
   publishedTo: (o) => (o === 99 ? 'x-main' : undefined),
+  clientOf: (s) => (s === 'order' ? 'customers' : undefined),
 };
 const tripOf = (e: SimEvent) => tripsOf(e, ctx)[0] ?? null;
 
@@ -124,6 +125,56 @@ describe('trips', () => {
     expect(tripOf(processed('c', 'ok', 'duplicateSkipped'))?.state).toBe('duplicate');
     // Auto-ack: nothing goes back.
     expect(tripOf(processed('auto', 'ok', 'applied'))).toBeNull();
+  });
+
+  it('draws requests to a service and replies back, over at least a hop', () => {
+    const request = (phase: string, caller: string | null, undo = false) =>
+      ev({ type: 'request', atUs: 100, originId: 3, service: 'pay', caller, phase, undo });
+    // The engine says "arrived" on arrival: the trip started one link latency before.
+    expect(tripOf(request('arrived', 'order'))).toMatchObject({
+      from: 'order',
+      to: 'pay',
+      departUs: 90,
+      arriveUs: 100,
+      originId: 3,
+      state: 'request',
+    });
+    expect(tripOf(request('arrived', 'order', true))?.state).toBe('undo');
+    expect(tripOf(request('replied', 'order'))).toMatchObject({
+      from: 'pay',
+      to: 'order',
+      departUs: 100,
+      arriveUs: 110,
+      state: 'reply',
+    });
+    expect(tripOf(request('failed', 'order'))?.state).toBe('replyFailed');
+    // A client order: the producer that sends to the service is the caller.
+    const order = ev({
+      type: 'request',
+      atUs: 50,
+      originId: 1,
+      service: 'order',
+      caller: null,
+      phase: 'replied',
+      undo: false,
+    });
+    expect(tripOf(order)).toMatchObject({ from: 'order', to: 'customers' });
+    // A link shorter than a hop is drawn over a hop, so it can be seen.
+    const short = { ...ctx, linkUs: () => 1, hopUs: () => 20 };
+    expect(tripsOf(request('arrived', 'order'), short)[0]).toMatchObject({
+      departUs: 99,
+      arriveUs: 119,
+    });
+    const pub = ev({
+      type: 'published',
+      atUs: 10,
+      originId: 7,
+      producer: 'p',
+      to: 'x',
+      arriveUs: 11,
+    });
+    expect(tripsOf(pub, short)[0]?.arriveUs).toBe(30);
+    expect(tripsOf(request('arrived', 'order'), { ...ctx, linkUs: () => 0 })).toEqual([]);
   });
 
   it('sends dead letters through a dead-letter exchange on to its queues', () => {

@@ -58,7 +58,12 @@ export interface Trace extends EventSink {
 export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Scenario): Trace {
   const log = createEventLog();
   const queueOf = new Map<string, string>();
-  for (const n of scenario.nodes) if (n.kind === 'consumer') queueOf.set(n.id, n.from);
+  const clientOf = new Map<string, string>();
+  for (const n of scenario.nodes) {
+    // A service with `from` consumes like a consumer (under the service's id).
+    if ((n.kind === 'consumer' || n.kind === 'service') && n.from) queueOf.set(n.id, n.from);
+    if (n.kind === 'producer' && !clientOf.has(n.to)) clientOf.set(n.to, n.id);
+  }
   const exchanges = new Set(scenario.nodes.filter((n) => n.kind === 'exchange').map((n) => n.id));
   // Whether the effect of the 'processed' event being handled was a duplicate: the engine's
   // duplicate count went up (a state read, the same on every replay; see engine requests).
@@ -78,6 +83,7 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
     queueOf: (c) => queueOf.get(c),
     autoAck: (c) => consumerAutoAck(sim(), c),
     duplicateNow: () => dupNow,
+    clientOf: (service) => clientOf.get(service),
   };
   const flights = createFlightLog(ctx);
   let fades: Fade[] = [];
@@ -112,6 +118,18 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
         return;
       }
       if (PLAIN_STEPS.has(e.type)) return;
+      if (e.type === 'request') {
+        // A client told "failed": the order is refused (the service it called says so).
+        if (e.phase === 'failed' && e.caller === null && !e.undo)
+          addFade({
+            atUs: e.atUs,
+            node: e.service,
+            label: 'order failed',
+            msgKey: e.originId,
+            style: 'gone',
+          });
+        return;
+      }
       const fate = fateOf(e) ?? noteOf(e);
       if (fate?.kind === 'gone')
         addFade({

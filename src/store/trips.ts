@@ -10,7 +10,13 @@
  * - processed: the ack (or nack) leaving the consumer for its queue. The engine's `acked` event
  *   comes when the ack arrives, too late to draw it travelling, so the trip starts here, one
  *   link latency long, unless the consumer acks automatically (nothing goes back).
+ * - request: a synchronous call (or a client's order) travelling from its caller to the service
+ *   (the engine emits it on arrival, so the trip is placed one link latency back), and its
+ *   reply (or error) travelling back from the moment it leaves;
  * - any other event with `arriveUs` and `from`/`to` fields.
+ *
+ * A trip shorter than a hop (two ticks at least) is drawn over a hop, so that it can be seen:
+ * with a 1 ms link a request or a delivery would otherwise cross its edge between two frames.
  */
 import type { SimEvent } from '../engine';
 import { numberField, stringField } from './eventFields';
@@ -31,6 +37,8 @@ export interface TripContext {
   duplicateNow(): boolean;
   /** Where the publish of this message went (to tell when an alternate exchange routed it). */
   publishedTo(originId: number): string | undefined;
+  /** The client (producer) that sends orders to this service, for requests without a caller. */
+  clientOf(service: string): string | undefined;
 }
 
 const ids = (e: SimEvent) => ({
@@ -51,12 +59,57 @@ function trip(e: SimEvent, from: string, to: string, arriveUs: number, state: st
   return { ...ids(e), from, to, departUs: e.atUs, arriveUs, state };
 }
 
+/** A trip over a link, drawn over at least a hop (see above). */
+function linkTrip(
+  e: SimEvent,
+  from: string,
+  to: string,
+  arriveUs: number,
+  state: string,
+  ctx: TripContext,
+): Flight {
+  return trip(e, from, to, Math.max(arriveUs, e.atUs + ctx.hopUs()), state);
+}
+
+/** A request on its way to a service, or its answer on the way back. */
+function requestTrip(e: SimEvent & { type: 'request' }, ctx: TripContext): Flight[] {
+  const link = ctx.linkUs();
+  const client = e.caller ?? ctx.clientOf(e.service);
+  if (link <= 0 || client === undefined) return [];
+  const durationUs = Math.max(link, ctx.hopUs());
+  const base = { msgId: null, originId: e.originId };
+  if (e.phase === 'arrived') {
+    const departUs = e.atUs - link;
+    const state = e.undo ? 'undo' : 'request';
+    return [
+      { ...base, from: client, to: e.service, departUs, arriveUs: departUs + durationUs, state },
+    ];
+  }
+  const state = e.phase === 'replied' ? 'reply' : 'replyFailed';
+  return [
+    {
+      ...base,
+      from: e.service,
+      to: client,
+      departUs: e.atUs,
+      arriveUs: e.atUs + durationUs,
+      state,
+    },
+  ];
+}
+
 export function tripsOf(e: SimEvent, ctx: TripContext): Flight[] {
   switch (e.type) {
     case 'published':
-      return e.arriveUs > e.atUs ? [trip(e, e.producer, e.to, e.arriveUs, stateOf(e))] : [];
+      return e.arriveUs > e.atUs
+        ? [linkTrip(e, e.producer, e.to, e.arriveUs, stateOf(e), ctx)]
+        : [];
     case 'delivered':
-      return e.arriveUs > e.atUs ? [trip(e, e.queue, e.consumer, e.arriveUs, stateOf(e))] : [];
+      return e.arriveUs > e.atUs
+        ? [linkTrip(e, e.queue, e.consumer, e.arriveUs, stateOf(e), ctx)]
+        : [];
+    case 'request':
+      return requestTrip(e, ctx);
     case 'routed': {
       const hop = ctx.linkUs() > 0 ? ctx.hopUs() : 0;
       if (hop <= 0) return [];
@@ -81,7 +134,7 @@ export function tripsOf(e: SimEvent, ctx: TripContext): Flight[] {
       const queue = ctx.queueOf(e.consumer);
       if (link <= 0 || !queue || ctx.autoAck(e.consumer)) return [];
       const state = e.outcome === 'failed' ? 'nack' : duplicate ? 'duplicate' : 'ack';
-      return [trip(e, e.consumer, queue, e.atUs + link, state)];
+      return [linkTrip(e, e.consumer, queue, e.atUs + link, state, ctx)];
     }
     default: {
       const arriveUs = numberField(e, 'arriveUs');

@@ -1,20 +1,27 @@
 /**
  * What the shapes on the canvas mean, drawn with the same shapes (messageStyles.ts). New and
- * redelivered messages are always listed; the other styles (retrying, dead-lettered, duplicate,
- * acks and nacks going back, and the mark of a message gone without an ack) once the run has
- * shown one, so the legend stays short.
+ * redelivered messages are always listed when the scenario has queues, requests and replies when
+ * it has services; the other styles (retrying, dead-lettered, duplicate, acks and nacks going
+ * back, errors, undos, and the mark of a message gone without an ack) once the run has shown
+ * one, so the legend stays short.
  */
 import { useEffect, useState } from 'react';
+import type { Scenario } from '../engine';
 import { GONE_COLOR, MESSAGE_STYLES, styleOf } from '../viz/messageStyles';
 import { ShapeIcon } from './ShapeIcon';
 import { useSimStore } from './SimStoreContext';
 
-const ALWAYS = ['new', 'redelivered'];
 const GONE = 'gone';
+
+/** The styles listed from the start: those the scenario will surely show. */
+const always = (s: Scenario): string[] => [
+  ...(s.nodes.some((n) => n.kind === 'queue') ? ['new', 'redelivered'] : []),
+  ...(s.nodes.some((n) => n.kind === 'service') ? ['request', 'reply'] : []),
+];
 
 export function MessageLegend() {
   const store = useSimStore();
-  const [seen, setSeen] = useState<readonly string[]>(ALWAYS);
+  const [seen, setSeen] = useState<readonly string[]>(() => always(store.getState().scenario));
 
   useEffect(() => {
     // Checked when the store publishes (≈10 Hz), not per frame; re-renders only on a new state.
@@ -32,7 +39,7 @@ export function MessageLegend() {
     return store.subscribe((s) => {
       if (s.scenario !== scenario) {
         scenario = s.scenario;
-        setSeen(ALWAYS);
+        setSeen(always(scenario));
       }
       check();
     });

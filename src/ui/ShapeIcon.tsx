@@ -17,6 +17,7 @@ export function ShapeIcon({ shape, color }: { shape: Shape; color: string }) {
     triangle: <polygon points="8,1 15,14 1,14" {...common} />,
     check: <polyline points="2,8 6,13 14,3" {...common} />,
     cross: <path d="M3,3 L13,13 M13,3 L3,13" {...common} />,
+    hexagon: <polygon points="1,8 4.5,2 11.5,2 15,8 11.5,14 4.5,14" {...common} />,
   };
   return (
     <svg width="16" height="16" aria-hidden="true" className="legend-shape">

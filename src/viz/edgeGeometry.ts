@@ -49,7 +49,9 @@ export function edgeCurve(a: Box, b: Box, bottomY: number, room: ArcRoom): Curve
   }
   const source: Point = [a.x, a.y + a.h / 2];
   const target: Point = [b.x, b.y + b.h / 2];
-  const low = bottomY + 30;
+  // The curve's lowest point is (source + target) / 8 + 3/4 of the control points' height:
+  // deep enough that it passes under the lowest node, never through it.
+  const low = Math.max(bottomY + 30, (bottomY + 16 - (source[1] + target[1]) / 8) / 0.75);
   return { source, c1: [source[0], low], c2: [target[0], low], target };
 }
 

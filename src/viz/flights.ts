@@ -168,6 +168,16 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     if (fades.length === 0) return;
     c.font = '600 18px system-ui, sans-serif';
     c.textAlign = 'center';
+    // Words for the newest few, once per node and reason (forty failed orders at one service
+    // would otherwise write "order failed" forty times over each other).
+    const labelled = new Set<number>();
+    const said = new Set<string>();
+    for (let i = fades.length - 1; i >= 0 && labelled.size < FADE_LABELS_MAX; i--) {
+      const key = `${fades[i]!.node ?? ''}|${fades[i]!.label}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      labelled.add(i);
+    }
     fades.forEach((fade, i) => {
       const node = fade.node ? layout.nodeById.get(fade.node) : undefined;
       const age = (frame.displayUs - fade.atUs) / FADE_US;
@@ -182,7 +192,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       c.lineWidth = 3;
       c.strokeStyle = color;
       c.stroke();
-      if (i >= fades.length - FADE_LABELS_MAX) {
+      if (labelled.has(i)) {
         c.lineWidth = 4;
         c.strokeStyle = '#ffffff';
         c.strokeText(fade.label, x, y - 14);

@@ -21,7 +21,11 @@ export interface GraphEdge {
   field: string;
 }
 
-const SKIP = new Set(['id', 'kind', 'label']);
+/**
+ * Fields that hold words, never node ids, at any depth: a service's effect name ("payment" may
+ * also be a service's id), routing and binding keys, labels.
+ */
+const SKIP = new Set(['id', 'kind', 'label', 'description', 'effect', 'routingKey', 'key']);
 const BACKWARD = new Set(['from']);
 
 function collect(value: unknown, ids: ReadonlySet<string>, out: string[], depth: number): void {
@@ -30,8 +34,8 @@ function collect(value: unknown, ids: ReadonlySet<string>, out: string[], depth:
   } else if (Array.isArray(value)) {
     for (const v of value) collect(v, ids, out, depth);
   } else if (value && typeof value === 'object' && depth < 2) {
-    for (const v of Object.values(value as Record<string, unknown>))
-      collect(v, ids, out, depth + 1);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (!SKIP.has(k)) collect(v, ids, out, depth + 1);
   }
 }
 

@@ -102,6 +102,34 @@ describe('layout', () => {
     expect(edgePoint(e, 1)).toEqual(e.target);
   });
 
+  it('places services: a call chain left to right, consuming services after their queues', () => {
+    const sync = computeLayout(loadPreset('compare-tight-coupling-sync'));
+    const n = (l: typeof sync, id: string) => l.nodeById.get(id)!;
+    expect(n(sync, 'orders').x).toBeLessThan(n(sync, 'order').x);
+    for (const callee of ['inventory', 'payment', 'notification'])
+      expect(n(sync, 'order').x).toBeLessThan(n(sync, callee).x);
+    expect(sync.edges.map((e) => `${e.from}>${e.to}:${e.field}`).sort()).toEqual([
+      'order>inventory:calls',
+      'order>notification:calls',
+      'order>payment:calls',
+      'orders>order:to',
+    ]);
+    // Services only: no broker to draw.
+    expect(sync.nodes.some((x) => x.kind === 'broker')).toBe(false);
+    expect(sync.brokerId).toBe('');
+
+    const async = computeLayout(loadPreset('compare-tight-coupling-async'));
+    const r = async.region!;
+    expect(n(async, 'order').x + n(async, 'order').w / 2).toBeLessThan(r.x);
+    expect(n(async, 'payment').x - n(async, 'payment').w / 2).toBeGreaterThan(r.x + r.w);
+    expect(async.edgeBetween('order', 'order_created')?.field).toBe('publish');
+    expect(async.edgeBetween('payment-q', 'payment')?.field).toBe('from');
+
+    // An effect named like a service is a word, not an edge.
+    const hybrid = computeLayout(loadPreset('compare-hybrid-async'));
+    expect(hybrid.edges.some((e) => e.field === 'effect')).toBe(false);
+  });
+
   it('gives an implicit broker a badge with the engine id', () => {
     const layout = computeLayout(loadPreset('competing-consumers'));
     expect(layout.brokerId).toBe('broker');

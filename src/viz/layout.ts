@@ -2,7 +2,7 @@
  * Where each node and edge goes, as a pure function of the scenario: columns in the order a
  * message travels (layoutColumns.ts), rows that keep neighbours level (layoutRows.ts), and the
  * broker drawn as a region around its exchanges and queues with its badge on top (the implicit
- * broker too, so it can be inspected and crashed). Sized so that a typical preset is drawn near
+ * broker too, so it can be inspected and crashed, unless the scenario has only services). Sized so that a typical preset is drawn near
  * 1:1 in the stage of a 1280×720 page. The SVG topology and the canvas of moving dots share this
  * layout (and edgePoint), so a dot always travels exactly along the drawn edge.
  */
@@ -57,6 +57,7 @@ export interface Layout {
   edgeBetween(from: string, to: string): Edge | undefined;
   /** The broker's area (around exchanges and queues), or null when there is none. */
   region: Region | null;
+  /** The broker's badge node, '' when the scenario has no broker part (services only). */
   brokerId: string;
 }
 
@@ -106,7 +107,15 @@ export function computeLayout(scenario: Scenario): Layout {
   const columns: GraphNode[][] = Array.from({ length: count }, () => []);
   for (const n of graph.nodes) if (col.has(n.id)) columns[col.get(n.id)!]!.push(n);
   const dlx = deadLetterExchanges(graph.nodes, graph.edges);
-  orderColumns(columns, graph.edges, (id) => (dlqs.has(id) ? 2 : dlx.has(id) ? 1 : 0));
+  // A node with an edge back to an earlier column (a consuming service that publishes into the
+  // broker again) goes to the bottom of its column: its loop under the picture then crosses
+  // nothing of its own column.
+  const loopsBack = new Set(
+    graph.edges.filter((e) => (col.get(e.from) ?? 0) > (col.get(e.to) ?? 0)).map((e) => e.from),
+  );
+  orderColumns(columns, graph.edges, (id) =>
+    dlqs.has(id) ? 2 : dlx.has(id) || loopsBack.has(id) ? 1 : 0,
+  );
   const rows = placeRows(columns, graph.edges, PITCH);
   const top = Math.min(0, ...rows.values());
 
@@ -151,7 +160,10 @@ export function computeLayout(scenario: Scenario): Layout {
     bottom,
     LAYOUT_WIDTH,
   );
-  nodes.push(badge);
+  // A scenario of services only has no broker to show (nothing goes through one).
+  const brokerless =
+    region === null && !graph.nodes.some((n) => n.kind === REGION_KIND || n.kind === 'queue');
+  if (!brokerless) nodes.push(badge);
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const room = { maxBulge: ARC_ROOM - 6 };
@@ -188,6 +200,6 @@ export function computeLayout(scenario: Scenario): Layout {
     edgeByKey: new Map(edges.map((e) => [e.key, e])),
     edgeBetween: (from, to) => byPair.get(from)?.get(to),
     region,
-    brokerId: badge.id,
+    brokerId: brokerless ? '' : badge.id,
   };
 }

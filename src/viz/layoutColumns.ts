@@ -1,9 +1,12 @@
 /**
- * Columns of the topology, left to right as a message travels: producers, exchanges (one column
- * per step of an exchange chain, e.g. to an alternate exchange), queues, consumers. Dead-letter
- * queues (and dead-letter exchanges) stay in the queue column, below the queues, so a
- * dead-letter edge is a short arc rather than a detour across the consumers. A kind this table does not know is placed by its longest
- * path from the sources. The broker is not a column: it is drawn around its exchanges and queues.
+ * Columns of the topology, left to right as a message travels: producers, services that answer
+ * requests before the broker (one column per step of a synchronous call chain), exchanges (one
+ * column per step of an exchange chain, e.g. to an alternate exchange), queues, then consumers
+ * and services that consume from a queue (and the services they call, one column per step).
+ * Dead-letter queues (and dead-letter exchanges) stay in the queue column, below the queues, so
+ * a dead-letter edge is a short arc rather than a detour across the consumers. A kind this
+ * table does not know is placed by its longest path from the sources. The broker is not a
+ * column: it is drawn around its exchanges and queues.
  */
 import { rankNodes, type GraphEdge, type GraphNode } from './graph';
 
@@ -36,6 +39,37 @@ function exchangeDepths(nodes: readonly GraphNode[], edges: readonly GraphEdge[]
   return depth;
 }
 
+/**
+ * Services by where they sit: `post` are those that consume from a queue, and those they call
+ * (directly or not); the others answer requests before the broker. For each, its step in a
+ * call chain among services of its side (0 for one nobody on its side calls).
+ */
+function serviceSteps(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
+  const services = new Set(nodes.filter((n) => n.kind === 'service').map((n) => n.id));
+  const calls = edges.filter((e) => e.field === 'calls' && services.has(e.from));
+  const post = new Set(
+    edges.filter((e) => e.field === 'from' && services.has(e.to)).map((e) => e.to),
+  );
+  // Calls never loop (the engine refuses call cycles); the bound keeps a bad input finite.
+  for (let round = 0; round < services.size; round++)
+    for (const e of calls) if (post.has(e.from)) post.add(e.to);
+  const step = new Map<string, number>();
+  for (const id of services) step.set(id, 0);
+  for (let round = 0; round < services.size; round++) {
+    let changed = false;
+    for (const e of calls) {
+      if (post.has(e.from) !== post.has(e.to) || !services.has(e.to)) continue;
+      const d = step.get(e.from)! + 1;
+      if (d > step.get(e.to)! && d < services.size) {
+        step.set(e.to, d);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return { post, step };
+}
+
 /** Column index of every node but the broker, columns numbered from 0 without gaps. */
 export function assignColumns(
   nodes: readonly GraphNode[],
@@ -49,14 +83,21 @@ export function assignColumns(
   const exchangeCols = nodes.some((n) => n.kind === 'exchange' && !dlx.has(n.id))
     ? Math.max(0, ...xDepth.values()) + 1
     : 0;
-  const queueCol = 1 + exchangeCols;
+  const { post, step } = serviceSteps(nodes, edges);
+  const preSteps = Math.max(
+    0,
+    ...nodes.filter((n) => n.kind === 'service' && !post.has(n.id)).map((n) => step.get(n.id)! + 1),
+  );
+  const queueCol = 1 + preSteps + exchangeCols;
   const rank = rankNodes(nodes, edges);
   const raw = new Map<string, number>();
   for (const n of nodes) {
     if (n.kind === REGION_KIND) continue;
     if (n.kind === 'producer') raw.set(n.id, 0);
+    else if (n.kind === 'service')
+      raw.set(n.id, (post.has(n.id) ? queueCol + 1 : 1) + step.get(n.id)!);
     else if (dlx.has(n.id)) raw.set(n.id, queueCol);
-    else if (n.kind === 'exchange') raw.set(n.id, 1 + (xDepth.get(n.id) ?? 0));
+    else if (n.kind === 'exchange') raw.set(n.id, 1 + preSteps + (xDepth.get(n.id) ?? 0));
     else if (n.kind === 'queue') raw.set(n.id, queueCol);
     else if (n.kind === 'consumer') raw.set(n.id, queueCol + 1);
     else raw.set(n.id, Math.min(queueCol + 1, rank.get(n.id) ?? 0));

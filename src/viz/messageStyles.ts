@@ -3,7 +3,8 @@
  * adds later is one row here (and a state this table does not know is drawn with DEFAULT_STYLE).
  * Shapes differ as well as colours, so states stay apart without colour vision.
  */
-export type Shape = 'circle' | 'diamond' | 'square' | 'triangle' | 'ring' | 'check' | 'cross';
+export type Shape =
+  'circle' | 'diamond' | 'square' | 'triangle' | 'ring' | 'check' | 'cross' | 'hexagon';
 
 export interface MessageStyle {
   label: string;
@@ -23,6 +24,17 @@ export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
   duplicate: { label: 'Duplicate', color: '#dc2626', shape: 'ring' },
   ack: { label: 'Ack going back', color: '#059669', shape: 'check', scale: 0.8, offsetY: 9 },
   nack: { label: 'Nack going back', color: '#b91c1c', shape: 'cross', scale: 0.7, offsetY: 9 },
+  // Synchronous requests between services (and from clients), with their answers.
+  request: { label: 'Request (caller waits)', color: '#0f766e', shape: 'hexagon' },
+  reply: { label: 'Reply going back', color: '#059669', shape: 'check', scale: 0.8, offsetY: 9 },
+  replyFailed: {
+    label: 'Error going back',
+    color: '#b91c1c',
+    shape: 'cross',
+    scale: 0.7,
+    offsetY: 9,
+  },
+  undo: { label: 'Undo (compensation)', color: '#b45309', shape: 'triangle' },
 };
 
 export const DEFAULT_STYLE: MessageStyle = { label: 'Other', color: '#0f766e', shape: 'circle' };
@@ -64,6 +76,15 @@ export function shapePath(ctx: CanvasPath, shape: Shape, x: number, y: number, r
       return;
     case 'square':
       ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      return;
+    case 'hexagon':
+      ctx.moveTo(x - r * 1.15, y);
+      ctx.lineTo(x - r * 0.58, y - r);
+      ctx.lineTo(x + r * 0.58, y - r);
+      ctx.lineTo(x + r * 1.15, y);
+      ctx.lineTo(x + r * 0.58, y + r);
+      ctx.lineTo(x - r * 0.58, y + r);
+      ctx.closePath();
       return;
     case 'triangle':
       ctx.moveTo(x, y - r * 1.2);

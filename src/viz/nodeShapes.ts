@@ -8,7 +8,14 @@ import type { Selection } from 'd3-selection';
 import { bandColor } from './depthBar';
 import type { NodeBox } from './layout';
 import { fitFont } from './labelText';
-import { consumerBadges, exchangeTag, producerBadges, queueBadges } from './scenarioFacts';
+import {
+  consumerBadges,
+  exchangeTag,
+  producerBadges,
+  queueBadges,
+  serviceBadges,
+} from './scenarioFacts';
+import { buildServiceParts, serviceOutline, type ServiceParts } from './serviceShape';
 
 export type NodeSel = Selection<SVGGElement, NodeBox, SVGGElement, unknown>;
 type Raw = Readonly<Record<string, unknown>>;
@@ -60,16 +67,31 @@ function addTab(
   g.append(rect, label);
 }
 
-/** Build the static parts of every node. `raw` gives each node's scenario entry. */
-export function buildNodes(nodes: NodeSel, raw: ReadonlyMap<string, Raw>): void {
+/** Nodes whose numbers sit under a bar (a queue's depth, a service's workers): one line. */
+const hasBar = (n: NodeBox) => n.kind === 'queue' || n.kind === 'service';
+
+/**
+ * Build the static parts of every node. `raw` gives each node's scenario entry. Returns the
+ * parts of the service nodes that update() redraws, by id.
+ */
+export function buildNodes(
+  nodes: NodeSel,
+  raw: ReadonlyMap<string, Raw>,
+): Map<string, ServiceParts> {
   const broker = nodes.filter((n) => n.kind === 'broker');
   const boxes = nodes.filter((n) => n.kind !== 'broker');
+  const services = boxes.filter((n) => n.kind === 'service');
   nodes
+    .filter((n) => n.kind !== 'service')
     .append('rect')
     .attr('class', 'node-box')
     .attr('width', (n) => n.w)
     .attr('height', (n) => n.h)
     .attr('rx', (n) => (n.kind === 'broker' ? 15 : 10));
+  services
+    .append('path')
+    .attr('class', 'node-box')
+    .attr('d', (n) => serviceOutline(n.w, n.h));
   nodes.append('title').text((n) => [n.label, ...tabsOf(n, raw.get(n.id))].join(' · '));
 
   boxes.each(function (n) {
@@ -84,19 +106,20 @@ export function buildNodes(nodes: NodeSel, raw: ReadonlyMap<string, Raw>): void 
       this.appendChild(t);
     });
     const tabs = tabsOf(n, raw.get(n.id));
-    const dlqW = n.dlq ? 44 : 0;
+    // Room on the right for the DLQ tab, or a service's state tab.
+    const rightW = n.dlq ? 44 : n.kind === 'service' ? Math.min(96, n.w * 0.55) : 0;
     if (tabs.length > 0)
-      addTab(this, tabs.join(' · '), 8, 'start', `node-tab--${n.kind}`, n.w - 20 - dlqW);
-    if (n.dlq) addTab(this, 'DLQ', n.w - 8, 'end', 'node-tab--dlq', dlqW);
+      addTab(this, tabs.join(' · '), 8, 'start', `node-tab--${n.kind}`, n.w - 20 - rightW);
+    if (n.dlq) addTab(this, 'DLQ', n.w - 8, 'end', 'node-tab--dlq', rightW);
   });
   boxes
     .append('text')
     .attr('class', 'node-stat')
     .attr('x', (n) => n.w / 2)
-    .attr('y', (n) => contentTop(n) + (n.kind === 'queue' ? BAR_H + 19 : 15))
+    .attr('y', (n) => contentTop(n) + (hasBar(n) ? BAR_H + 19 : 15))
     .style('font-size', `${STAT_PX}px`);
   boxes
-    .filter((n) => n.kind !== 'queue')
+    .filter((n) => !hasBar(n))
     .append('text')
     .attr('class', 'node-stat node-stat--second')
     .attr('x', (n) => n.w / 2)
@@ -128,6 +151,13 @@ export function buildNodes(nodes: NodeSel, raw: ReadonlyMap<string, Raw>): void 
     this.appendChild(g);
   });
 
+  const serviceParts = new Map<string, ServiceParts>();
+  services.each(function (n) {
+    const conc = raw.get(n.id)?.concurrency;
+    const c = typeof conc === 'number' ? conc : 1;
+    serviceParts.set(n.id, buildServiceParts(this, n.w, contentTop(n), BAR_H, c));
+  });
+
   broker
     .append('text')
     .attr('class', 'node-label broker-label')
@@ -139,6 +169,7 @@ export function buildNodes(nodes: NodeSel, raw: ReadonlyMap<string, Raw>): void 
     .attr('class', 'node-stat broker-stat')
     .attr('x', (n) => n.w - 14)
     .attr('y', (n) => n.h / 2 + 6);
+  return serviceParts;
 }
 
 /** The tab texts of a node: what kind of queue or exchange it is. */
@@ -148,5 +179,6 @@ export function tabsOf(n: NodeBox, raw: Raw | undefined): string[] {
   if (n.kind === 'exchange') return [exchangeTag(raw)];
   if (n.kind === 'producer') return producerBadges(raw);
   if (n.kind === 'consumer') return consumerBadges(raw);
+  if (n.kind === 'service') return serviceBadges(raw);
   return [];
 }

@@ -13,9 +13,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * The report's entry for a node: in the group (producers, queues, ...) that has its id, or a
- * single entry that names it in its `id` field (the broker).
+ * single entry that names it in its `id` field (the broker). A service comes first: its
+ * publishing and consuming sides are also listed under its id among producers and consumers.
  */
 export function reportEntry(report: RunReport, id: string): ReportEntry | null {
+  const service = (report as { services?: Record<string, unknown> }).services?.[id];
+  if (isRecord(service)) return service;
   const groups = Object.values(report as unknown as Record<string, unknown>).filter(isRecord);
   for (const group of groups) if (group.id === id) return group;
   for (const group of groups) {
@@ -99,6 +102,7 @@ const STATUS: Readonly<Record<string, StatusOf>> = {
     warn: false,
     depth: null,
   }),
+  service: serviceStatus,
   broker: (e, raw) => ({
     lines: [
       join([
@@ -117,6 +121,30 @@ const STATUS: Readonly<Record<string, StatusOf>> = {
     depth: null,
   }),
 };
+
+/** A service's words by state; `factor` (the slow-down now) is added by the caller. */
+function serviceStatus(e: ReportEntry): NodeStatus {
+  const state = typeof e.state === 'string' ? e.state : 'up';
+  const factor = num(e, 'factor');
+  const slow = state === 'slow' || state === 'recovering';
+  const load = join([
+    `${num(e, 'busy')}/${num(e, 'concurrency')} busy`,
+    `${num(e, 'waiting')} waiting`,
+  ]);
+  return {
+    lines: [
+      state === 'down'
+        ? join(['DOWN', num(e, 'waiting') > 0 && `${num(e, 'waiting')} waiting`])
+        : slow
+          ? join([`${state} ×${factor > 0 ? Number(factor.toFixed(2)) : '?'}`, load])
+          : load,
+      '',
+    ],
+    down: state === 'down',
+    warn: slow,
+    depth: null,
+  };
+}
 
 const generic: StatusOf = (e) => ({
   lines: [e.up === false ? 'down' : '', ''],

@@ -133,3 +133,14 @@ export function consumerBadges(node: Raw): string[] {
 
 /** The exchange type as a tag ("topic exchange"). */
 export const exchangeTag = (node: Raw): string => `${str(node.type) ?? ''} exchange`.trim();
+
+/**
+ * A service's settings that change what a failure does: its circuit breaker, compensation, and
+ * on its consuming side the retry policy and idempotency (as a consumer's).
+ */
+export function serviceBadges(node: Raw): string[] {
+  const out: string[] = [];
+  if (node.circuitBreaker) out.push('breaker');
+  if (node.compensate === true) out.push('compensates');
+  return [...out, ...consumerBadges(node)];
+}

@@ -9,7 +9,7 @@
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { Frame } from '../store/frame';
-import { readyByPriority } from '../store/engineAccess';
+import { readyByPriority, servicesLive } from '../store/engineAccess';
 import { drawDepthBar } from './depthBar';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
 import { curvePath } from './edgeGeometry';
@@ -17,6 +17,7 @@ import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox } from './layout';
 import { fitFont } from './labelText';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
 import { nodeStatus, reportEntry } from './nodeStats';
+import { drawService } from './serviceShape';
 
 export interface TopologyOptions {
   layout: Layout;
@@ -105,7 +106,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       e.preventDefault();
       options.onSelectNode(n.id);
     });
-  buildNodes(nodes, raw);
+  const serviceParts = buildNodes(nodes, raw);
 
   // Per node, the elements update() writes, found once.
   const parts = new Map<
@@ -127,9 +128,18 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     let deepest = 10;
     for (const q of Object.values(report.queues)) deepest = Math.max(deepest, q.depthMax);
     depthScale.domain([0, deepest]);
+    const live = serviceParts.size > 0 ? servicesLive(frame.sim) : null;
 
     nodes.each(function (n) {
-      const status = nodeStatus(n.kind, reportEntry(report, n.id), raw.get(n.id));
+      let entry = reportEntry(report, n.id);
+      const service = serviceParts.get(n.id);
+      const sLive = live?.get(n.id);
+      if (service && entry && sLive) {
+        entry = { ...entry, factor: sLive.factor };
+        const num = (k: string) => (typeof entry![k] === 'number' ? (entry![k] as number) : 0);
+        drawService(service, String(entry.state), num('busy'), sLive.blocked, num('concurrency'));
+      }
+      const status = nodeStatus(n.kind, entry, raw.get(n.id));
       const p = parts.get(n.id)!;
       this.classList.toggle('is-down', status.down);
       this.classList.toggle('is-warn', status.warn);
