@@ -4,8 +4,9 @@
  * first event is older than the log window the journey says it starts earlier.
  */
 import type { SimEvent } from '../engine';
-import { concernsMessage, describeFields, numberField, stringField } from './eventFields';
+import { concernsMessage, numberField, stringField } from './eventFields';
 import { fateOf, type FateKind } from './fates';
+import { describeEvent } from './serviceWords';
 
 export interface MessageSelection {
   msgId: number | null;
@@ -32,8 +33,9 @@ export interface Journey {
 /** Steps a journey shows at most (a message requeued thousands of times stays readable). */
 const STEPS_MAX = 500;
 
-/** The first event of a message's life. */
-const BIRTH_TYPES = new Set(['published']);
+/** The first event of a message's life: its publish, or a customer's order reaching a service. */
+const isBirth = (e: SimEvent) =>
+  e.type === 'published' || (e.type === 'request' && e.caller === null && e.phase === 'arrived');
 
 export function buildJourney(log: readonly SimEvent[], sel: MessageSelection): Journey {
   let originId = sel.originId;
@@ -52,8 +54,8 @@ export function buildJourney(log: readonly SimEvent[], sel: MessageSelection): J
       atUs: e.atUs,
       type: e.type,
       fate: fate?.kind ?? 'step',
-      label: fate?.label ?? e.type,
-      detail: describeFields(e),
+      label: e.type === 'request' ? `request ${e.phase}` : (fate?.label ?? e.type),
+      detail: describeEvent(e),
       event: e,
     });
   }
@@ -61,7 +63,7 @@ export function buildJourney(log: readonly SimEvent[], sel: MessageSelection): J
   const ended = last && last.fate !== 'step' ? last.fate : null;
   return {
     steps: steps.length > STEPS_MAX ? steps.slice(steps.length - STEPS_MAX) : steps,
-    complete: steps.length > 0 && BIRTH_TYPES.has(steps[0]!.type),
+    complete: steps.length > 0 && isBirth(steps[0]!.event),
     ended,
   };
 }

@@ -12,7 +12,12 @@ import { createActions, type StoreContext } from './actions';
 import { chartData, type ChartData, type ChartKind } from './chartData';
 import type { CheckpointStats } from './checkpoints';
 import { createClock, type Clock } from './clock';
-import { consumerFailureRate, deadLetters, type DeadLetter } from './engineAccess';
+import {
+  consumerFailureRate,
+  deadLetters,
+  serviceFailureRate,
+  type DeadLetter,
+} from './engineAccess';
 import type { Frame, FrameListener } from './frame';
 import { buildJourney, type Journey } from './journey';
 import { createRun, type Run } from './run';
@@ -43,8 +48,8 @@ export type SimStore = StoreApi<SimView> & {
   chart(kind: ChartKind): ChartData;
   /** The dead letters waiting in a queue now (read-only, from the engine state). */
   deadLetters(queueId: string, max: number): { total: number; items: DeadLetter[] };
-  /** A consumer's current failure probability (not in the report). */
-  failureRate(consumerId: string): number | undefined;
+  /** A consumer's or a service's current failure probability (not in the report). */
+  failureRate(nodeId: string): number | undefined;
   checkpointStats(): CheckpointStats;
   destroy(): void;
 };
@@ -204,7 +209,8 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     },
     chart: (kind: ChartKind) => chartData(run, kind),
     deadLetters: (queueId: string, max: number) => deadLetters(run.sim(), queueId, max),
-    failureRate: (consumerId: string) => consumerFailureRate(run.sim(), consumerId),
+    failureRate: (nodeId: string) =>
+      serviceFailureRate(run.sim(), nodeId) ?? consumerFailureRate(run.sim(), nodeId),
     checkpointStats: () => run.checkpoints.stats(),
     destroy() {
       job.cancel();

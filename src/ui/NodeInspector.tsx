@@ -6,7 +6,8 @@
  * and seek reproduce it.
  */
 import { useMemo } from 'react';
-import { reportEntry } from '../viz/nodeStats';
+import type { RunReport } from '../engine';
+import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
 import { DeadLetters } from './DeadLetters';
 import { InspectorActions } from './InspectorActions';
@@ -14,6 +15,29 @@ import { inspectorFields } from './inspectorFields';
 import type { ActionContext } from './nodeActions';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+
+/** A service's publishing and consuming sides, listed under its id among producers and consumers. */
+function sidesOf(report: RunReport, id: string): [string, ReportEntry, string][] {
+  const out: [string, ReportEntry, string][] = [];
+  const consumer = report.consumers[id] as unknown as ReportEntry | undefined;
+  const producer = report.producers[id] as unknown as ReportEntry | undefined;
+  if (consumer) out.push(['As a consumer of its queue', consumer, 'consumer']);
+  if (producer) out.push(['As a publisher', producer, 'publisher']);
+  return out;
+}
+
+function Fields({ entry, prefix }: { entry: ReportEntry; prefix: string }) {
+  return (
+    <dl className="fields">
+      {inspectorFields(entry).map((f) => (
+        <div key={f.key} className="field">
+          <dt>{f.label}</dt>
+          <dd data-testid={`${prefix}-${f.key}`}>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 export function NodeInspector() {
   useRenderCount('NodeInspector');
@@ -39,7 +63,8 @@ export function NodeInspector() {
         facts: {
           dlq,
           deadLetterSources: dlqs.get(nodeId) ?? [],
-          failureRate: kind === 'consumer' ? store.failureRate(nodeId) : undefined,
+          failureRate:
+            kind === 'consumer' || kind === 'service' ? store.failureRate(nodeId) : undefined,
         },
       }
     : null;
@@ -59,17 +84,18 @@ export function NodeInspector() {
         </button>
       </div>
       {entry ? (
-        <dl className="fields">
-          {inspectorFields(entry).map((f) => (
-            <div key={f.key} className="field">
-              <dt>{f.label}</dt>
-              <dd data-testid={`inspect-${f.key}`}>{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Fields entry={entry} prefix="inspect" />
       ) : (
         <p className="muted">No live numbers for this kind of node.</p>
       )}
+      {kind === 'service'
+        ? sidesOf(report, nodeId).map(([title, side, key]) => (
+            <details key={key} className="inspector-side">
+              <summary>{title}</summary>
+              <Fields entry={side} prefix={`inspect-${key}`} />
+            </details>
+          ))
+        : null}
       {dlq ? <DeadLetters queueId={nodeId} /> : null}
       {ctx ? <InspectorActions kind={kind} ctx={ctx} /> : null}
     </section>

@@ -14,6 +14,7 @@ import { setTextIfChanged } from '../viz/domText';
 import { MessageLegend } from './MessageLegend';
 import { PriorityLegend } from './PriorityLegend';
 import { Timeline } from './Timeline';
+import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 
@@ -30,6 +31,7 @@ export function TopologyView() {
   const layout = useMemo(() => computeLayout(scenario), [scenario]);
   const aspect = `${layout.width} / ${layout.height}`;
   const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
+  const hasServices = scenario.nodes.some((n) => n.kind === 'service');
 
   useEffect(() => {
     const svgEl = svgHost.current;
@@ -95,6 +97,7 @@ export function TopologyView() {
       <div className="stage-foot">
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}
+        {hasServices ? <WorkerLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
       </div>
     </section>

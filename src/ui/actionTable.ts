@@ -2,8 +2,9 @@
  * The inspector's actions by node kind (see nodeActions.ts for what each form means). Every
  * input type of the engine is reachable from here: producers (pause, resume, rate, poison),
  * consumers (crash at a chosen moment with an optional restart, restart, concurrency, prefetch,
- * ack mode, failure rate), the broker (crash with an optional restart, restart) and dead-letter
- * queues (redrive).
+ * ack mode, failure rate), the broker (crash with an optional restart, restart), dead-letter
+ * queues (redrive) and services (take down for a while or until brought up, slow down by a
+ * factor, bring up, failure rate).
  */
 import { CRASH_WINDOWS, type Scenario } from '../engine';
 import { hasBrokerNode } from '../viz/scenarioFacts';
@@ -52,6 +53,28 @@ const WINDOW_WORDS: Readonly<Record<string, string>> = {
   afterEffect: 'after its next effect, before the ack',
   afterAck: 'after its next ack',
 };
+
+const FOR_FIELD: FormField = {
+  kind: 'number',
+  id: 'forMs',
+  label: 'For (ms)',
+  min: 1,
+  max: 24 * 3600 * 1000,
+  hint: 'until brought up',
+};
+
+/** The optional duration of a service state change, as the input's field. */
+const forOf = (v: Readonly<Record<string, string>>) =>
+  v.forMs?.trim() ? { forMs: Number(v.forMs) } : {};
+
+/** The service's slow-down factor when the user leaves the field empty (the engine's default). */
+const slowFactorOf = (c: ActionContext) => {
+  const n = c.scenario.nodes.find((x) => x.id === c.nodeId);
+  return n?.kind === 'service' ? (n.slowFactor ?? 10) : 10;
+};
+
+const serviceState = (c: ActionContext) =>
+  typeof c.entry.state === 'string' ? c.entry.state : 'up';
 
 /** The optional restart delay of a crash form, as the input's field. */
 const restartOf = (v: Readonly<Record<string, string>>) =>
@@ -213,6 +236,66 @@ export const ACTIONS: Readonly<Record<string, readonly NodeAction[]>> = {
       when: (c) => !up(c),
       input: (c) => ({ type: 'brokerRestarted', ...brokerField(c.scenario, c.nodeId) }),
     },
+  ],
+  service: [
+    {
+      kind: 'form',
+      id: 'takeDown',
+      label: 'Take down',
+      type: 'serviceStateChanged',
+      when: (c) => serviceState(c) !== 'down',
+      fields: [FOR_FIELD],
+      initial: () => ({ forMs: '' }),
+      input: (c, v) => ({
+        type: 'serviceStateChanged',
+        serviceId: c.nodeId,
+        state: 'down',
+        ...forOf(v),
+      }),
+    },
+    {
+      kind: 'button',
+      id: 'bringUp',
+      label: 'Bring up',
+      type: 'serviceStateChanged',
+      when: (c) => serviceState(c) !== 'up',
+      input: (c) => ({ type: 'serviceStateChanged', serviceId: c.nodeId, state: 'up' }),
+    },
+    {
+      kind: 'form',
+      id: 'slowDown',
+      label: 'Slow down',
+      type: 'serviceStateChanged',
+      when: () => true,
+      fields: [
+        {
+          kind: 'number',
+          id: 'factor',
+          label: 'Work takes × (1–1000)',
+          min: 1,
+          max: 1000,
+          hint: 'factor',
+        },
+        FOR_FIELD,
+      ],
+      initial: (c) => ({ factor: String(slowFactorOf(c)), forMs: '' }),
+      input: (c, v) => ({
+        type: 'serviceStateChanged',
+        serviceId: c.nodeId,
+        state: 'slow',
+        ...(v.factor?.trim() ? { factor: Number(v.factor) } : {}),
+        ...forOf(v),
+      }),
+    },
+    numberAction(
+      'failureRate',
+      'Failure probability (0–1)',
+      'serviceFailureRateChanged',
+      'probability',
+      [0, 1, false],
+      (c) => (typeof c.facts.failureRate === 'number' ? c.facts.failureRate : undefined),
+      'serviceId',
+    ),
   ],
   queue: [
     {

@@ -1,6 +1,6 @@
 /** Filtering and wording of event log rows (pure functions, for EventLog.tsx). */
 import type { SimEvent } from '../engine';
-import { concernsMessage, describeFields, nodesOf, type MessageSelection } from '../store';
+import { concernsMessage, describeEvent, nodesOf, type MessageSelection } from '../store';
 
 export interface LogFilter {
   /** Event type, or '' for all. */
@@ -33,4 +33,4 @@ export function typesIn(events: readonly SimEvent[], keep: string): string[] {
 export const isSelected = (e: SimEvent, sel: MessageSelection | null): boolean =>
   sel !== null && concernsMessage(e, sel.msgId, sel.originId);
 
-export const rowDetail = (e: SimEvent): string => describeFields(e);
+export const rowDetail = (e: SimEvent): string => describeEvent(e);

@@ -25,6 +25,17 @@ const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
   brokerRestarted: () => 'Restart the broker',
   dlqRedriven: (i) =>
     `Redrive ${String(i.queueId)}${i.toQueueId ? ` to ${String(i.toQueueId)}` : ''}`,
+  serviceStateChanged: (i) => {
+    const id = String(i.serviceId);
+    const factor = typeof i.factor === 'number' ? ` ×${i.factor}` : '';
+    const span = typeof i.forMs === 'number' ? ` for ${i.forMs / 1000} s` : '';
+    if (i.state === 'down') return `Take ${id} down${span}`;
+    if (i.state === 'up') return `Bring ${id} up`;
+    if (i.state === 'slow') return `Slow ${id} down${factor}${span}`;
+    return `${id} ${String(i.state)}${factor}${span}`;
+  },
+  serviceFailureRateChanged: (i) =>
+    `Failure rate of ${String(i.serviceId)} → ${String(i.probability)}`,
 };
 
 export function describeInput(input: Input): string {
