@@ -19,6 +19,11 @@ import { onBlockedRetry, onConfirmArrives, onConfirmTimeout, onPublishRetry } fr
 import { onCallRetry, onCallTimeout } from './serviceCalls';
 import { onModeReturn } from './serviceFaults';
 import { onReplyArrives, onReqArrive, onReqDone } from './serviceRequests';
+import { joinGroup, onPollIntervalCheck, onRebalanceDone, onSessionExpired } from './logGroup';
+import { onMemberPoll, onRecordDone } from './logMember';
+import { onLogReplicate } from './logPartition';
+import { onLogSendArrive, onLogSendResponse, onLogSendRetry, onLogSendTimeout } from './logProduce';
+import { onLogRetention } from './logRetention';
 import type { Sink } from './sim';
 import type { SimState } from './state';
 
@@ -72,6 +77,30 @@ function runEvent(st: SimState, kind: number, a: number, b: number, sink: Sink):
       return onCallRetry(st, a, b, sink);
     case EV.ModeReturn:
       return onModeReturn(st, a, b, sink);
+    case EV.LogReplicate:
+      return onLogReplicate(st, a, b);
+    case EV.LogSendArrive:
+      return onLogSendArrive(st, a, b, sink);
+    case EV.LogSendResponse:
+      return onLogSendResponse(st, a, b, sink);
+    case EV.LogSendTimeout:
+      return onLogSendTimeout(st, a, b, sink);
+    case EV.LogSendRetry:
+      return onLogSendRetry(st, a, b, sink);
+    case EV.MemberPoll:
+      return onMemberPoll(st, a, b, sink);
+    case EV.RecordDone:
+      return onRecordDone(st, a, b, sink);
+    case EV.SessionExpired:
+      return onSessionExpired(st, a, b, sink);
+    case EV.PollIntervalCheck:
+      return onPollIntervalCheck(st, a, b, sink);
+    case EV.RebalanceDone:
+      return onRebalanceDone(st, a, b);
+    case EV.LogRetention:
+      return onLogRetention(st);
+    case EV.MemberJoin:
+      return joinGroup(st, a, sink);
     default:
       throw new Error(`engine bug: unknown event kind ${kind}`);
   }

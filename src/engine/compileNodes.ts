@@ -88,6 +88,8 @@ export function compileProducer(
 export function compileTemplates(n: ProducerNode, toQueue: boolean): TemplateState[] {
   const defaultKey = n.routingKey ?? (toQueue ? n.to : '');
   return (n.templates ?? [{}]).map((t) => ({
+    keyId: -1,
+    tombstone: ('tombstone' in t ? t.tombstone : undefined) ?? false,
     routingKey: ('routingKey' in t ? t.routingKey : undefined) ?? defaultKey,
     headers: ('headers' in t ? t.headers : undefined) ?? null,
     priority: ('priority' in t ? t.priority : undefined) ?? 0,

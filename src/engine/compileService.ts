@@ -44,6 +44,7 @@ export function createFlow(scenario: Scenario): FlowState {
       lateEffects: 0,
       clientLatency: createHistogram(),
       completion: createHistogram(),
+      endToEnd: createHistogram(),
     },
   };
 }

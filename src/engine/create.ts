@@ -4,6 +4,7 @@ import { createHeap } from './heap';
 import { createLedger } from './ledger';
 import { compileConsumer, compileProducer, compileTemplates } from './compileNodes';
 import { attachServiceSides, compileService, createFlow } from './compileService';
+import { attachLog, emptyLog, startLog } from './logCreate';
 import { scheduleArrival } from './producer';
 import { createRing } from './ring';
 import type { Scenario } from './scenarioSchema';
@@ -39,7 +40,11 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   const durationUs = toUs(options.durationMs ?? scenario.durationMs);
   const seriesPeriodUs = tickUs * SERIES_TICKS_PER_BUCKET;
   const nodeIds = scenario.nodes.map((n) => n.id);
-  const nodeKinds = scenario.nodes.map((n) => n.kind);
+  const kindOfId = (id: string) => scenario.nodes.find((m) => m.id === id)?.kind;
+  // A consumer that reads a topic is a consumer-group member: its own kind inside the engine.
+  const nodeKinds: string[] = scenario.nodes.map((n) =>
+    n.kind === 'consumer' && kindOfId(n.from) === 'topic' ? 'member' : n.kind,
+  );
   const counters: Record<string, number> = {
     producer: 0,
     exchange: 0,
@@ -47,8 +52,10 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     consumer: 0,
     broker: 0,
     service: 0,
+    topic: 0,
+    member: 0,
   };
-  const nodeIndex = scenario.nodes.map((n) => counters[n.kind]!++);
+  const nodeIndex = nodeKinds.map((kind) => counters[kind]!++);
   const nodeOf = (id: string) => nodeIds.indexOf(id);
   const indexOfId = (id: string) => nodeIndex[nodeOf(id)]!;
 
@@ -141,7 +148,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     n.kind === 'service' ? [compileService(n, node, indexOfId, flow.effectNames, seed, rng)] : [],
   );
   const consumers = scenario.nodes.flatMap((n, node) =>
-    n.kind === 'consumer'
+    n.kind === 'consumer' && nodeKinds[node] === 'consumer'
       ? [compileConsumer(n, node, indexOfId(n.from), rng, seed, seriesPeriodUs)]
       : [],
   );
@@ -190,6 +197,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     freeReqs: [],
     nextReq: 1,
     flow,
+    log: emptyLog(),
     brokerEpoch: 0,
     templates,
     msgs: [],
@@ -228,10 +236,15 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     (id) => nodeKinds[nodeOf(id)] === 'queue',
     seriesPeriodUs,
   );
+  attachLog(st, scenario, seed);
   for (const q of queues) if (q.sac) q.activeConsumer = q.consumers[0] ?? -1;
 
   // Scheduled inputs first, so at equal times they act before the arrivals drawn below.
   st.schedule.forEach((s, i) => schedule(st, s.atUs, EV.ScheduledInput, i));
+  startLog(st, (node) => {
+    const n = scenario.nodes[node]!;
+    return n.kind === 'consumer' ? (n.startMs ?? 0) : 0;
+  });
   producers.forEach((p, pi) => {
     scheduleArrival(st, pi, p.startUs);
     if (p.bursts) schedule(st, p.startUs + p.bursts.onUs, EV.BurstToggle, pi);

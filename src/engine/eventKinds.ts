@@ -48,4 +48,28 @@ export const EV = {
   CallRetry: 23,
   /** a = service index, b = mode token: a timed state change is over; back to up. */
   ModeReturn: 24,
+  /** a = packed (topic, partition), b = packed (offset, leader epoch): followers copied a record. */
+  LogReplicate: 25,
+  /** a = send slot, b = send id: a producer's send reaches the partition leader. */
+  LogSendArrive: 26,
+  /** a = send slot, b = send id: the leader's answer reaches the producer. */
+  LogSendResponse: 27,
+  /** a = send slot, b = send id: no answer within request.timeout.ms. */
+  LogSendTimeout: 28,
+  /** a = send slot, b = send id: retry.backoff.ms is over; send again. */
+  LogSendRetry: 29,
+  /** a = member, b = token: the member polls. */
+  MemberPoll: 30,
+  /** a = member, b = token: the member finished processing a record. */
+  RecordDone: 31,
+  /** a = member, b = token: a crashed member's session timed out. */
+  SessionExpired: 32,
+  /** a = member, b = poll count: has the member polled since? (max.poll.interval.ms) */
+  PollIntervalCheck: 33,
+  /** a = group, b = generation: the rebalance pause is over. */
+  RebalanceDone: 34,
+  /** a = 0: apply retention and compaction to every topic. */
+  LogRetention: 35,
+  /** a = member: a member with a start time joins its group. */
+  MemberJoin: 36,
 } as const;

@@ -192,7 +192,29 @@ export type SimEvent =
       factor: number;
       /** Requests in progress or waiting that the change threw away (going down). */
       lost: number;
-    });
+    })
+  // The log broker
+  | (At & {
+      type: 'rebalanced';
+      group: string;
+      generation: number;
+      reason: string;
+      /** Owner of each partition. */
+      owners: (string | null)[];
+    })
+  | (At & { type: 'memberLeft'; member: string; reason: string })
+  | (At & { type: 'recordsPolled'; group: string; member: string; count: number })
+  | (At & {
+      type: 'recordProcessed';
+      group: string;
+      member: string;
+      originId: number;
+      partition: number;
+      offset: number;
+      duplicate: boolean;
+    })
+  | (At & { type: 'offsetsCommitted'; group: string; member: string; offsets: number[] })
+  | (At & { type: 'logBrokerChanged'; broker: number; up: boolean });
 
 export type SimEventType = SimEvent['type'];
 

@@ -68,7 +68,10 @@ export interface FlowReport {
   duplicateEffects: number;
   lateEffects: number;
   clientLatencyMs: Summary;
+  /** Accepted → every effect applied (0 for a synchronous design: it answers at the end). */
   completionMs: Summary;
+  /** Placed → every effect applied: the same measure for both designs. */
+  endToEndMs: Summary;
 }
 
 /** Origins that still have something in the system: requests, copies, publishes on the wire. */
@@ -153,6 +156,7 @@ export function flowReport(st: SimState, summarize: (h: Histogram) => Summary): 
     lateEffects: s.lateEffects,
     clientLatencyMs: summarize(s.clientLatency),
     completionMs: summarize(s.completion),
+    endToEndMs: summarize(s.endToEnd),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   integerIn,
   literalOf,
   nodeId,
+  nonNegativeNumber,
   numberIn,
   oneOf,
   positiveNumber,
@@ -71,6 +72,32 @@ const InputVariants = [
     forMs: v.optional(positiveNumber(24 * 3600 * 1000)),
   }),
   strictObject({ type: literalOf('serviceFailureRateChanged'), serviceId: nodeId, probability }),
+  strictObject({
+    type: literalOf('groupSeek'),
+    /** The consumer group (its "group" field, or the consumer's id). */
+    groupId: nodeId,
+    /** beginning, end, an offset for every partition, or the first record at or after atMs. */
+    to: oneOf(['beginning', 'end', 'offset', 'time'] as const),
+    offset: v.optional(integerIn(0, Number.MAX_SAFE_INTEGER)),
+    atMs: v.optional(nonNegativeNumber(7 * 24 * 3600 * 1000)),
+  }),
+  strictObject({
+    type: literalOf('partitionPaused'),
+    topicId: nodeId,
+    partition: integerIn(0, 4095),
+  }),
+  strictObject({
+    type: literalOf('partitionResumed'),
+    topicId: nodeId,
+    partition: integerIn(0, 4095),
+  }),
+  strictObject({ type: literalOf('partitionsAdded'), topicId: nodeId, count: integerIn(1, 256) }),
+  strictObject({
+    type: literalOf('logBrokerCrashed'),
+    broker: integerIn(0, 8),
+    restartAfterMs: v.optional(positiveNumber(24 * 3600 * 1000)),
+  }),
+  strictObject({ type: literalOf('logBrokerRestarted'), broker: integerIn(0, 8) }),
 ] as const;
 
 export const INPUT_TYPES = [
@@ -89,6 +116,12 @@ export const INPUT_TYPES = [
   'dlqRedriven',
   'serviceStateChanged',
   'serviceFailureRateChanged',
+  'groupSeek',
+  'partitionPaused',
+  'partitionResumed',
+  'partitionsAdded',
+  'logBrokerCrashed',
+  'logBrokerRestarted',
 ] as const;
 
 export const InputSchema = v.variant('type', [...InputVariants], (i) =>
@@ -107,6 +140,7 @@ export const INPUT_ID_FIELDS = {
   queueId: 'queue',
   toQueueId: 'queue',
   serviceId: 'service',
+  topicId: 'topic',
 } as const;
 
 /** One entry of a run's input timeline: the input is applied at the start of `tick`. */

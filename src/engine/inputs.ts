@@ -3,6 +3,14 @@ import { crashBroker, restartBroker } from './broker';
 import { crashConsumer, restartConsumer } from './consumerCrash';
 import { setAckMode, setConcurrency, setFailureRate, setPrefetch } from './consumerSettings';
 import type { Input } from './inputSchema';
+import {
+  addPartitions,
+  crashMemberInput,
+  logBrokerInput,
+  restartMember,
+  seekGroup,
+  setPartitionPaused,
+} from './logInputs';
 import { pauseProducer, resumeProducer, setRate } from './producer';
 import { createMessage } from './publisher';
 import { redrive } from './redrive';
@@ -48,6 +56,9 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
       return createMessage(st, pi, true, sink);
     }
     case 'consumerCrashed': {
+      const mi = indexOf(st, input.consumerId, 'member');
+      if (mi >= 0)
+        return crashMemberInput(st, mi, input.window ?? 'now', ms(input.restartAfterMs), sink);
       const ci = indexOf(st, input.consumerId, 'consumer');
       if (ci < 0) return ignored(st, input, sink);
       const c = st.consumers[ci]!;
@@ -68,6 +79,8 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
     case 'prefetchChanged':
     case 'ackModeChanged':
     case 'failureRateChanged': {
+      const mi = indexOf(st, input.consumerId, 'member');
+      if (mi >= 0 && input.type === 'consumerRestarted') return restartMember(st, mi, sink);
       const ci = indexOf(st, input.consumerId, 'consumer');
       if (ci < 0) return ignored(st, input, sink);
       if (input.type === 'consumerRestarted') return restartConsumer(st, ci, sink);
@@ -99,5 +112,22 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
       const factor = input.factor ?? st.services[si]!.slowFactor;
       return setServiceMode(st, si, mode, factor, ms(input.forMs), sink);
     }
+    case 'groupSeek': {
+      const gi = st.log.groups.findIndex((g) => g.id === input.groupId);
+      if (gi < 0) return ignored(st, input, sink);
+      return seekGroup(st, gi, input);
+    }
+    case 'partitionPaused':
+    case 'partitionResumed':
+    case 'partitionsAdded': {
+      const ti = indexOf(st, input.topicId, 'topic');
+      if (ti < 0) return ignored(st, input, sink);
+      if (input.type === 'partitionsAdded') return addPartitions(st, ti, input.count, sink);
+      return setPartitionPaused(st, ti, input.partition, input.type === 'partitionPaused');
+    }
+    case 'logBrokerCrashed':
+      return logBrokerInput(st, input.broker, false, ms(input.restartAfterMs), sink);
+    case 'logBrokerRestarted':
+      return logBrokerInput(st, input.broker, true, 0, sink);
   }
 }

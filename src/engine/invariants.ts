@@ -5,6 +5,7 @@
  */
 import { unackedLimit } from './delivery';
 import { serviceInvariants } from './invariantsServices';
+import { logInvariants } from './invariantsLog';
 import { ringToArray } from './ring';
 import { DLoc, Loc, type SimState } from './state';
 
@@ -130,5 +131,6 @@ export function checkInvariants(st: SimState): string[] {
 
   if (now < 0 || now > st.tick * st.tickUs) out.push(`clock: now ${now} outside tick ${st.tick}`);
   if (st.services.length > 0) out.push(...serviceInvariants(st));
+  if (st.log.topics.length > 0) out.push(...logInvariants(st));
   return out;
 }

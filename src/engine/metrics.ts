@@ -12,7 +12,17 @@ import { seriesTotal, type Series } from './series';
 import { DLoc, Loc, type SimState } from './state';
 import { flowReport, serviceReports, type FlowReport, type ServiceReport } from './flowReport';
 
+import {
+  groupReports,
+  logProducerReports,
+  topicReports,
+  type GroupReport,
+  type LogProducerReport,
+  type TopicReport,
+} from './logReport';
+
 export type { FlowReport, ServiceReport } from './flowReport';
+export type { GroupReport, LogProducerReport, TopicReport, PartitionReport } from './logReport';
 
 export interface LatencySummary {
   count: number;
@@ -161,6 +171,12 @@ export interface RunReport {
   services: Record<string, ServiceReport>;
   /** Orders through a service flow; null without services. */
   flow: FlowReport | null;
+  /** The log broker (issue 5); empty without topics. */
+  topics: Record<string, TopicReport>;
+  groups: Record<string, GroupReport>;
+  logProducers: Record<string, LogProducerReport>;
+  /** Log brokers up, by id. */
+  logBrokers: boolean[];
 }
 
 const ms = (us: number) => us / 1000;
@@ -375,6 +391,10 @@ export function report(st: SimState): RunReport {
     consumers: consumerReports(st),
     services: serviceReports(st, summarize),
     flow: st.services.length > 0 ? flowReport(st, summarize) : null,
+    topics: topicReports(st),
+    groups: groupReports(st, summarize),
+    logProducers: logProducerReports(st, summarize),
+    logBrokers: [...st.log.brokersUp],
   };
 }
 

@@ -33,6 +33,7 @@ function checkComplete(st: SimState, origin: number, o: OrderRec): void {
   if (o.outcome !== Outcome.Ok || (o.mask & f.fullMask) !== f.fullMask) return;
   f.stats.completed++;
   histAdd(f.stats.completion, st.nowUs - o.acceptedUs);
+  histAdd(f.stats.endToEnd, st.nowUs - o.placedUs);
   delete f.orders[origin];
   remember(st, origin);
 }
@@ -52,7 +53,7 @@ export function orderEffect(st: SimState, si: number, origin: number, sink: Sink
     return;
   }
   if (!o) {
-    f.orders[origin] = { mask: bit, acceptedUs: -1, outcome: Outcome.None };
+    f.orders[origin] = { mask: bit, placedUs: -1, acceptedUs: -1, outcome: Outcome.None };
     return;
   }
   if (o.outcome !== Outcome.None && o.outcome !== Outcome.Ok) f.stats.lateEffects++;
@@ -72,13 +73,14 @@ export function orderUndo(st: SimState, bit: number, origin: number): boolean {
 }
 
 /** The client was told the order is accepted. */
-export function orderAccepted(st: SimState, origin: number, sink: Sink): void {
+export function orderAccepted(st: SimState, origin: number, placedUs: number, sink: Sink): void {
   const f = st.flow;
   let o = f.orders[origin];
   if (!o) {
-    o = { mask: 0, acceptedUs: st.nowUs, outcome: Outcome.Ok };
+    o = { mask: 0, placedUs, acceptedUs: st.nowUs, outcome: Outcome.Ok };
     f.orders[origin] = o;
   }
+  o.placedUs = placedUs;
   o.outcome = Outcome.Ok;
   o.acceptedUs = st.nowUs;
   checkComplete(st, origin, o);

@@ -10,6 +10,7 @@ import { histAdd } from './histogram';
 import { arriveAtBroker, packDirect, routeAndEnqueue } from './brokerIn';
 import { uniform01 } from './rng';
 import { clientOrder } from './serviceRequests';
+import { produceRecord } from './logProduce';
 import { allocPub, freePub, producerName, pubIf, schedule, type Sink } from './sim';
 import type { ProducerState, SimState } from './state';
 
@@ -40,6 +41,11 @@ function pickTemplate(st: SimState, p: ProducerState): number {
 /** A new business message from producer `pi` (an arrival, or the poison-message input). */
 export function createMessage(st: SimState, pi: number, poison: boolean, sink: Sink): void {
   if (st.producers[pi]!.toService >= 0) return clientOrder(st, pi, sink);
+  const li = st.log.producerLog[pi]!;
+  if (li >= 0) {
+    const origin = st.nextOrigin++;
+    return produceRecord(st, li, origin, pickTemplate(st, st.producers[pi]!), sink);
+  }
   publishOrigin(st, pi, st.nextOrigin++, sink, poison);
 }
 

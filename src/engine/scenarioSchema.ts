@@ -11,6 +11,7 @@ import { ExchangeSchema } from './schemaExchange';
 import { ProducerSchema } from './schemaProducer';
 import { QueueSchema } from './schemaQueue';
 import { ServiceSchema } from './schemaService';
+import { TopicSchema } from './schemaTopic';
 import {
   arrayOf,
   integerIn,
@@ -31,6 +32,7 @@ export type { ConsumerNode, FailureModel, RetryPolicy } from './schemaConsumer';
 export type { ExchangeNode, Binding } from './schemaExchange';
 export type { BrokerNode } from './schemaBroker';
 export type { ServiceNode, ServiceCall, ServiceMode } from './schemaService';
+export type { TopicNode } from './schemaTopic';
 
 export const NODE_KINDS = [
   'producer',
@@ -44,7 +46,15 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const NodeSchema = v.variant(
   'kind',
-  [ProducerSchema, ExchangeSchema, QueueSchema, ConsumerSchema, BrokerSchema, ServiceSchema],
+  [
+    ProducerSchema,
+    ExchangeSchema,
+    QueueSchema,
+    ConsumerSchema,
+    BrokerSchema,
+    ServiceSchema,
+    TopicSchema,
+  ],
   (i) =>
     i.expected === 'Object' || i.expected === 'object'
       ? `must be a node object, got ${show(i.input)}`
@@ -71,6 +81,8 @@ export const ScenarioSchema = strictObject({
     ),
   ),
   linkLatencyMs: v.optional(nonNegativeNumber(60_000)),
+  /** Log brokers in the Kafka-style cluster that holds the topics (default: the largest replicationFactor). */
+  logBrokers: v.optional(integerIn(1, 9)),
   nodes: v.pipe(
     arrayOf(NodeSchema, LIMITS.nodes, 'nodes'),
     v.minLength(1, 'must hold at least one node'),

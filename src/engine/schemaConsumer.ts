@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits';
 import { DistSchema, msSchema } from './schemaDist';
+import { logConsumerFields } from './schemaTopic';
 import {
   arrayOf,
   integerIn,
@@ -65,6 +66,7 @@ export const ConsumerSchema = strictObject({
   failure: v.optional(FailureSchema),
   retry: v.optional(RetrySchema),
   idempotent: v.optional(IdempotencySchema),
+  ...logConsumerFields,
 });
 
 export type FailureModel = v.InferOutput<typeof FailureSchema>;

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits';
 import { DistSchema, msSchema } from './schemaDist';
+import { logProducerFields } from './schemaTopic';
 import {
   arrayOf,
   bool,
@@ -29,6 +30,10 @@ export const TemplateSchema = strictObject({
   priority: v.optional(integerIn(0, LIMITS.maxPriority)),
   ttlMs: v.optional(nonNegativeNumber(LIMITS.timeMs)),
   poison: v.optional(bool),
+  /** Record key on a topic (K2); null-keyed records spread over the partitions. */
+  key: v.optional(text(255)),
+  /** A tombstone (null value) on a compacted topic (K10). */
+  tombstone: v.optional(bool),
 });
 
 export const PublishRetrySchema = strictObject({
@@ -64,6 +69,7 @@ export const ProducerSchema = strictObject({
   onBlocked: v.optional(oneOf(['wait', 'drop', 'retry'] as const)),
   bufferLimit: v.optional(integerIn(1, LIMITS.bufferLimit)),
   retryAfterMs: v.optional(msSchema),
+  ...logProducerFields,
 });
 
 export type Template = v.InferOutput<typeof TemplateSchema>;

@@ -174,7 +174,7 @@ function replyArrives(st: SimState, slot: number, sink: Sink): void {
   if (r.outcome === Outcome.Ok) {
     f.accepted++;
     histAdd(f.clientLatency, st.nowUs - r.createdUs);
-    orderAccepted(st, r.origin, sink);
+    orderAccepted(st, r.origin, r.createdUs, sink);
     return;
   }
   if (r.outcome === Outcome.Rejected) f.rejected++;

@@ -21,10 +21,12 @@ import type {
   TemplateState,
 } from './stateNodes';
 import type { FlowState, Req, ServiceState } from './stateServices';
+import type { LogState } from './stateLog';
 
 export * from './stateMessages';
 export * from './stateNodes';
 export * from './stateServices';
+export * from './stateLog';
 
 /** A distribution compiled to microseconds. */
 export type DistUs =
@@ -83,6 +85,7 @@ export interface SimState {
   /** Request ids and call tokens, from one counter so every token is unique. */
   nextReq: number;
   flow: FlowState;
+  log: LogState;
   /** Bumped at every broker crash: publishes in transit from an older epoch are lost. */
   brokerEpoch: number;
   /** Template data by producer: [routingKey, headers, priority, ttlUs, poison]. */

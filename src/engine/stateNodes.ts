@@ -237,6 +237,9 @@ export interface ConsumerState {
 }
 
 export interface TemplateState {
+  /** Record key id on a topic, or -1. */
+  keyId: number;
+  tombstone: boolean;
   routingKey: string;
   headers: Record<string, string | number> | null;
   priority: number;

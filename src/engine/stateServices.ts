@@ -128,6 +128,8 @@ export interface ServiceState {
 /** Per order: effects applied (a bit per effect name), when accepted, and its client outcome. */
 export interface OrderRec {
   mask: number;
+  /** When the client placed it (known once the client's answer is recorded), else -1. */
+  placedUs: number;
   acceptedUs: number;
   outcome: number;
 }
@@ -151,5 +153,7 @@ export interface FlowState {
     lateEffects: number;
     clientLatency: Histogram;
     completion: Histogram;
+    /** Placed → complete: comparable across designs (the sync client waits for all of it). */
+    endToEnd: Histogram;
   };
 }

@@ -68,13 +68,13 @@ describe('invalid scenarios are rejected with every problem, each naming path an
       'to names a consumer',
       withNode(0, { to: 'payment' }),
       [
-        'nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue, an exchange or a service',
+        'nodes[0].to: "payment" is a consumer; a producer\'s "to" must name a queue, an exchange, a service or a topic',
       ],
     ],
     [
       'from names a producer',
       withNode(2, { from: 'orders' }),
-      ['nodes[2].from: "orders" is a producer; a consumer\'s "from" must name a queue'],
+      ['nodes[2].from: "orders" is a producer; a consumer\'s "from" must name a queue or a topic'],
     ],
     [
       'unknown kind',

@@ -48,7 +48,12 @@ export function crossReferenceErrors(raw: unknown): string[] {
     if (!node) return;
     const at = `nodes[${i}]`;
     if (node.kind === 'producer')
-      expectKind(`${at}.to`, node.to, ['queue', 'exchange', 'service'], 'a producer\'s "to"');
+      expectKind(
+        `${at}.to`,
+        node.to,
+        ['queue', 'exchange', 'service', 'topic'],
+        'a producer\'s "to"',
+      );
     if (node.kind === 'service') {
       expectKind(`${at}.from`, node.from, ['queue'], 'a service\'s "from"');
       expectKind(
@@ -63,7 +68,7 @@ export function crossReferenceErrors(raw: unknown): string[] {
         );
     }
     if (node.kind === 'consumer')
-      expectKind(`${at}.from`, node.from, ['queue'], 'a consumer\'s "from"');
+      expectKind(`${at}.from`, node.from, ['queue', 'topic'], 'a consumer\'s "from"');
     if (node.kind === 'queue')
       expectKind(
         `${at}.deadLetterTo`,

@@ -1,6 +1,7 @@
 /** Checks on a schema-valid scenario that span several fields of one node or of several. */
 import type { Scenario } from './scenarioSchema';
 import { callCycleErrors, serviceErrors } from './validateServices';
+import { logConsumerErrors, logProducerErrors, topicErrors } from './validateLog';
 
 export function semanticErrors(sc: Scenario): string[] {
   const errors: string[] = [];
@@ -16,6 +17,7 @@ export function semanticErrors(sc: Scenario): string[] {
           errors.push(
             `${at}.arrival: a producer without a count needs gaps above 0 ms, or it would publish forever at one instant`,
           );
+        errors.push(...logProducerErrors(kindOf(n.to) === 'topic', n, at));
         if (n.publishRetry && !n.confirms)
           errors.push(`${at}.publishRetry: needs "confirms": true (a retry waits for a confirm)`);
         if (
@@ -85,6 +87,7 @@ export function semanticErrors(sc: Scenario): string[] {
           errors.push(`${at}.alternateExchange: an exchange cannot be its own alternate`);
         return;
       case 'consumer':
+        errors.push(...logConsumerErrors(kindOf(n.from) === 'topic', n, at));
         if (
           n.retry &&
           n.retry.capMs !== undefined &&
@@ -103,6 +106,9 @@ export function semanticErrors(sc: Scenario): string[] {
         return;
       case 'service':
         errors.push(...serviceErrors(sc, n, at));
+        return;
+      case 'topic':
+        errors.push(...topicErrors(sc, n, at));
         return;
     }
   });
