@@ -124,7 +124,6 @@ function compileMember(
     rr: 0,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
-    dedup: n.idempotent ? {} : null,
     stats: {
       polls: 0,
       processed: 0,
@@ -212,6 +211,7 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
         pauseUs: toUs(n.rebalancePauseMs ?? LOG_DEFAULTS.rebalancePauseMs),
         reset: n.autoOffsetReset ?? 'latest',
         effects: {},
+        dedup: null,
         skipped: 0,
         commitFailed: 0,
         final: { exactlyOnce: 0, duplicated: 0, extraEffects: 0, lost: 0 },
@@ -224,6 +224,8 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     m.position = new Array<number>(log.topics[topic]!.parts.length).fill(-1);
     log.members.push(m);
     log.groups[gi]!.members.push(mi);
+    // The processed-ids table lives in the business database: one for the whole group.
+    if (n.idempotent) log.groups[gi]!.dedup = {};
   });
   if (log.topics.some((t) => t.retentionUs > 0 || t.retentionBytes > 0 || t.compact))
     log.retentionCheckUs = toUs(LOG_DEFAULTS.retentionCheckMs);

@@ -170,9 +170,9 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
   g.stats.processed++;
   if (rec) {
     histAdd(g.stats.latency, st.nowUs - rec.tsUs);
-    if (m.dedup && m.dedup[rec.origin] === 1) m.stats.duplicatesSkipped++;
+    if (g.dedup && g.dedup[rec.origin] === 1) m.stats.duplicatesSkipped++;
     else {
-      if (m.dedup) m.dedup[rec.origin] = 1;
+      if (g.dedup) g.dedup[rec.origin] = 1;
       g.effects[rec.origin] = (g.effects[rec.origin] ?? 0) + 1;
       m.stats.effects++;
       if (sink)

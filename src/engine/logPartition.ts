@@ -5,7 +5,7 @@
  * election, from any live replica), and records the new leader lacks are truncated away.
  */
 import { EV } from './eventKinds';
-import { releaseWaiters } from './logProduce';
+import { failWaiters, releaseWaiters } from './logProduce';
 import { wakeMembersOf } from './logMember';
 import { schedule } from './sim';
 import type { PartitionState, SimState, TopicState } from './state';
@@ -161,6 +161,8 @@ function elect(st: SimState, t: TopicState, part: PartitionState): void {
   if (leader < 0 && t.unclean) leader = part.replicas.find(up) ?? -1;
   part.epoch++;
   part.leader = leader;
+  // Writes waiting for the old leader's replication get an error (not leader): they retry.
+  if (part.waiters.length > 0) failWaiters(st, part);
   if (leader < 0) return;
   if (!part.isr.includes(leader)) part.isr = [leader];
   const end = part.repEnd[part.replicas.indexOf(leader)]!;

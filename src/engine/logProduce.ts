@@ -12,7 +12,7 @@ import { partitionForKey } from './murmur2';
 import { uniform01, uniformInt } from './rng';
 import { histAdd } from './histogram';
 import { schedule, type Sink } from './sim';
-import type { LogProducerState, LogSend, SimState } from './state';
+import type { LogProducerState, LogSend, PartitionState, SimState } from './state';
 
 /** Kafka's retry.backoff.ms. */
 const RETRY_BACKOFF_US = 100_000;
@@ -159,6 +159,16 @@ export function releaseWaiters(st: SimState, ti: number, p: number): void {
     else still.push(slot);
   }
   part.waiters = still;
+}
+
+/** The leader changed: every write waiting for replication fails and will be retried. */
+export function failWaiters(st: SimState, part: PartitionState): void {
+  const waiting = part.waiters;
+  part.waiters = [];
+  for (const slot of waiting) {
+    const s = st.log.sends[slot];
+    if (s && s.stage === Stage.WaitingHw) respond(st, slot, false, undefined);
+  }
 }
 
 function markAcked(st: SimState, s: LogSend): void {

@@ -150,6 +150,8 @@ export interface GroupState {
   reset: 'earliest' | 'latest';
   /** Effects applied per record origin (the group's ledger). */
   effects: Record<string, number>;
+  /** The idempotent consumer's processed-ids table (P2), shared by the group's members; or null. */
+  dedup: Record<string, 1> | null;
   /** Records skipped because retention deleted them before the group read them (K8, K9). */
   skipped: number;
   commitFailed: number;
@@ -189,7 +191,6 @@ export interface MemberState {
   rr: number;
   crashWindow: number;
   crashRestartUs: number;
-  dedup: Record<string, 1> | null;
   stats: {
     polls: number;
     processed: number;
