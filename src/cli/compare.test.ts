@@ -174,7 +174,7 @@ describe('plain sim and comparisons', () => {
     );
     expect(out).toMatch(/^payment\s+up(\s+\d+){4}\s+\d+\.\d %\s+\d+\.\d %(\s+\d+\.\d\d){2}$/m);
     expect(out).toMatch(
-      /^flow\s+orders\s+accepted\s+rejected\s+failed\s+completed\s+lost\s+inconsistent\s+pending\s+client p50\s+p99\s+completion p50\s+p99$/m,
+      /^flow\s+orders\s+accepted\s+rejected\s+failed\s+completed\s+lost\s+inconsistent\s+pending\s+client p50\s+p99\s+all done p50\s+p99$/m,
     );
     expect(out).toMatch(/^orders(\s+\d+){8}(\s+\d+\.\d\d){4}$/m);
     // No broker in the synchronous design: the empty queue and consumer tables are left out.

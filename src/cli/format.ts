@@ -1,10 +1,19 @@
 /**
  * The readable report: a header line, then one table each for totals, producers, queues and
- * consumers, and for a service flow (issue 4) the services and the orders. Times are in
+ * consumers, for a service flow (issue 4) the services and the orders, and for a log broker
+ * (issue 5) the producers that write to topics, the partitions, the topics and the groups. Times are in
  * milliseconds and rates per second, as in the JSON output. Tables with no rows are left out.
  */
 import type { RunReport } from '../engine';
 import { formatDuration } from './duration';
+import {
+  groupTable,
+  logLegend,
+  logLines,
+  logProducerTable,
+  partitionTable,
+  topicTable,
+} from './formatLog';
 import { int, num, pct, renderTable } from './table';
 
 export interface RunInfo {
@@ -174,7 +183,7 @@ function flow(r: RunReport): string[] {
       'pending',
       'client p50',
       'p99',
-      'completion p50',
+      'all done p50',
       'p99',
     ],
     [
@@ -190,8 +199,8 @@ function flow(r: RunReport): string[] {
         int(f.pending),
         num(f.clientLatencyMs.p50),
         num(f.clientLatencyMs.p99),
-        num(f.completionMs.p50),
-        num(f.completionMs.p99),
+        num(f.endToEndMs.p50),
+        num(f.endToEndMs.p99),
       ],
     ],
   );
@@ -279,16 +288,21 @@ export function formatReport(r: RunReport, info: RunInfo): string {
     unlessEmpty(consumers(r)),
     services(r),
     flow(r),
+    logProducerTable(r),
+    partitionTable(r),
+    topicTable(r),
+    groupTable(r),
     ledger(r),
-    fates(r),
+    [...fates(r), ...logLines(r)],
     [
       'Times in ms (latency = publish to ack, wait = ready in queue to delivery, service = processing).',
       ...(r.flow
         ? [
             'Services: response = request received to reply; busy and blocked = share of worker time.',
-            'Orders: client = placed to answer; completion = accepted to every effect applied.',
+            'Orders: client = placed to answer; all done = placed to every effect applied.',
           ]
         : []),
+      ...logLegend(r),
     ],
   ];
   return (

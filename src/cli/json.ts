@@ -1,7 +1,8 @@
 /**
  * The JSON document of `sim --json`: the engine's RunReport with a stable, documented key order
  * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers,
- * exchanges, broker, places; last services and flow, which are {} and null without services).
+ * exchanges, broker, places; then services and flow, which are {} and null without services;
+ * last the log broker's topics, groups, logProducers ({} without topics) and logBrokers).
  * Every key is described in docs/cli.md.
  */
 import type { RunReport } from '../engine';
@@ -21,6 +22,10 @@ export interface JsonReport {
   places: RunReport['places'];
   services: RunReport['services'];
   flow: RunReport['flow'];
+  topics: RunReport['topics'];
+  groups: RunReport['groups'];
+  logProducers: RunReport['logProducers'];
+  logBrokers: RunReport['logBrokers'];
 }
 
 export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
@@ -39,6 +44,10 @@ export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
     places: r.places,
     services: r.services,
     flow: r.flow,
+    topics: r.topics,
+    groups: r.groups,
+    logProducers: r.logProducers,
+    logBrokers: r.logBrokers,
   };
 }
 

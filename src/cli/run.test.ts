@@ -92,10 +92,16 @@ describe('sim --json', () => {
       'places',
       'services',
       'flow',
+      'topics',
+      'groups',
+      'logProducers',
+      'logBrokers',
     ]);
-    // A scenario without service nodes has no services and no order flow.
+    // A scenario without service nodes has no services and no order flow; without topics, no
+    // log sections (and one log broker, up).
     expect(doc.services).toEqual({});
     expect(doc.flow).toBeNull();
+    expect(doc).toMatchObject({ topics: {}, groups: {}, logProducers: {}, logBrokers: [true] });
     expect(doc).toMatchObject({
       scenario: 'M/M/1 at 90 % load',
       seed: 1,
