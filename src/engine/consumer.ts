@@ -105,7 +105,7 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
   d.failed = attemptFails(st, c, m);
   let effect: 'applied' | 'duplicateSkipped' | 'none' = 'none';
   if (d.failed) c.stats.failed++;
-  else if (seenBefore(c, m.origin, now)) {
+  else if (seenBefore(st, c, m.origin, now)) {
     effect = 'duplicateSkipped';
     c.stats.duplicatesSkipped++;
   } else {
@@ -122,6 +122,9 @@ export function onServiceDone(st: SimState, dslot: number, tag: number, sink: Si
   if (d.autoAcked) {
     // Nothing goes back: the broker forgot the message at delivery (R9).
     endDelivery(st, dslot);
+    // Dies after the effect: what it still holds was auto-acked, so it is lost.
+    if (c.crashWindow === CrashPoint.AfterEffect && effect !== 'none')
+      crashConsumer(st, ci, 'afterEffect', sink);
     return;
   }
   d.loc = DLoc.AckInFlight;

@@ -5,6 +5,7 @@ import { createLedger } from './ledger';
 import { compileConsumer, compileProducer, compileTemplates } from './compileNodes';
 import { attachServiceSides, compileService, createFlow } from './compileService';
 import { attachLog, emptyLog, startLog } from './logCreate';
+import { withGuarantee } from './guarantees';
 import { scheduleArrival } from './producer';
 import { createRing } from './ring';
 import type { Scenario } from './scenarioSchema';
@@ -149,7 +150,16 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   );
   const consumers = scenario.nodes.flatMap((n, node) =>
     n.kind === 'consumer' && nodeKinds[node] === 'consumer'
-      ? [compileConsumer(n, node, indexOfId(n.from), rng, seed, seriesPeriodUs)]
+      ? [
+          compileConsumer(
+            withGuarantee(n, false),
+            node,
+            indexOfId(n.from),
+            rng,
+            seed,
+            seriesPeriodUs,
+          ),
+        ]
       : [],
   );
   consumers.forEach((c, ci) => queues[c.queue]!.consumers.push(ci));

@@ -4,6 +4,7 @@ import { EV } from './eventKinds';
 import { createHistogram } from './histogram';
 import { createPartition } from './logPartition';
 import { schedulePoll } from './logMember';
+import { withGuarantee } from './guarantees';
 import { addStream } from './rng';
 import type { ConsumerNode, Scenario, TopicNode } from './scenarioSchema';
 import { schedule } from './sim';
@@ -189,8 +190,9 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     });
   });
   const groupIndex = new Map<string, number>();
-  scenario.nodes.forEach((n, node) => {
-    if (n.kind !== 'consumer' || st.nodeKinds[node] !== 'member') return;
+  scenario.nodes.forEach((raw, node) => {
+    if (raw.kind !== 'consumer' || st.nodeKinds[node] !== 'member') return;
+    const n = withGuarantee(raw, true);
     const topic = topicIndexOf(n.from);
     const name = n.group ?? n.id;
     let gi = groupIndex.get(name);

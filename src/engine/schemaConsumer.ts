@@ -66,6 +66,8 @@ export const ConsumerSchema = strictObject({
   failure: v.optional(FailureSchema),
   retry: v.optional(RetrySchema),
   idempotent: v.optional(IdempotencySchema),
+  /** Sets ack mode (or commit timing) and idempotency together; see guarantees.ts. */
+  guarantee: v.optional(oneOf(['at-most-once', 'at-least-once', 'exactly-once'] as const)),
   ...logConsumerFields,
 });
 

@@ -2,6 +2,7 @@
 import type { Scenario } from './scenarioSchema';
 import { callCycleErrors, serviceErrors } from './validateServices';
 import { logConsumerErrors, logProducerErrors, topicErrors } from './validateLog';
+import { guaranteeErrors, withGuarantee } from './guarantees';
 
 export function semanticErrors(sc: Scenario): string[] {
   const errors: string[] = [];
@@ -88,6 +89,7 @@ export function semanticErrors(sc: Scenario): string[] {
         return;
       case 'consumer':
         errors.push(...logConsumerErrors(kindOf(n.from) === 'topic', n, at));
+        errors.push(...guaranteeErrors(n, kindOf(n.from) === 'topic', at));
         if (
           n.retry &&
           n.retry.capMs !== undefined &&
@@ -97,7 +99,7 @@ export function semanticErrors(sc: Scenario): string[] {
           errors.push(
             `${at}.retry.capMs: must be at least baseMs (${n.retry.baseMs}), got ${n.retry.capMs}`,
           );
-        if (kindOf(n.from) === 'queue' && n.ackMode === 'auto' && n.retry)
+        if (kindOf(n.from) === 'queue' && withGuarantee(n, false).ackMode === 'auto' && n.retry)
           errors.push(
             `${at}.retry: with ackMode "auto" nothing can be retried (the broker forgot the message at delivery)`,
           );
