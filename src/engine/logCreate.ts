@@ -34,6 +34,7 @@ export const LOG_DEFAULTS = {
   deleteRetentionMs: 24 * 3600 * 1000,
   retentionCheckMs: 1000,
   replicationMs: 2,
+  transactionCommitMs: 10,
 } as const;
 
 export function emptyLog(): LogState {
@@ -125,6 +126,11 @@ function compileMember(
     rr: 0,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
+    outTopic: -1,
+    transactional: n.output?.transactional ?? false,
+    txnCommitUs: toUs(n.transactionCommitMs ?? LOG_DEFAULTS.transactionCommitMs),
+    txn: 0,
+    txnParts: [],
     stats: {
       polls: 0,
       processed: 0,
@@ -133,6 +139,9 @@ function compileMember(
       commits: 0,
       evictions: 0,
       busyUs: 0,
+      outputs: 0,
+      txnCommitted: 0,
+      txnAborted: 0,
     },
   };
 }
@@ -223,6 +232,7 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     }
     const mi = log.members.length;
     const m = compileMember(n, node, gi, seed, st.rng);
+    if (n.output) m.outTopic = topicIndexOf(n.output.to);
     m.position = new Array<number>(log.topics[topic]!.parts.length).fill(-1);
     log.members.push(m);
     log.groups[gi]!.members.push(mi);

@@ -10,7 +10,7 @@ import { EV } from './eventKinds';
 import { histAdd } from './histogram';
 import { crashMember } from './logMemberCrash';
 import { Flag, indexAt } from './logPartition';
-import { lastStableOffset } from './logTxn';
+import { abortTxn, commitTxn, lastStableOffset, writeOutput } from './logTxn';
 import { schedule, type Sink } from './sim';
 import { CrashPoint, type MemberState, type SimState } from './state';
 
@@ -105,7 +105,7 @@ export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink
   const g = st.log.groups[m.group]!;
   const now = st.nowUs;
   m.lastPollUs = now;
-  if (m.commit === 'auto' && now - m.lastAutoCommitUs >= m.autoCommitUs) {
+  if (!m.transactional && m.commit === 'auto' && now - m.lastAutoCommitUs >= m.autoCommitUs) {
     // Auto-commit runs inside poll and commits what the previous polls returned (K6).
     commitPositions(st, mi, sink);
     m.lastAutoCommitUs = now;
@@ -134,7 +134,7 @@ export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink
       member: st.nodeIds[m.node]!,
       count: m.batchOff.length,
     });
-  if (m.commit === 'before') commitPositions(st, mi, sink);
+  if (m.commit === 'before' && !m.transactional) commitPositions(st, mi, sink);
   m.batchAt = 0;
   schedule(st, now + m.maxPollIntervalUs, EV.PollIntervalCheck, mi, m.stats.polls);
   if (m.crashWindow === CrashPoint.AfterReceive) return crashMember(st, mi, 'afterReceive', sink);
@@ -153,12 +153,12 @@ function originAt(
   st: SimState,
   m: MemberState,
   k: number,
-): { origin: number; tsUs: number } | null {
+): { origin: number; tsUs: number; key: number } | null {
   const g = st.log.groups[m.group]!;
   const part = st.log.topics[g.topic]!.parts[m.batchPart[k]!]!;
   const i = indexAt(part, m.batchOff[k]!);
   if (i >= part.log.off.length || part.log.off[i] !== m.batchOff[k]) return null;
-  return { origin: part.log.origin[i]!, tsUs: part.log.tsUs[i]! };
+  return { origin: part.log.origin[i]!, tsUs: part.log.tsUs[i]!, key: part.log.key[i]! };
 }
 
 export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink): void {
@@ -187,12 +187,17 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
           duplicate: g.effects[rec.origin]! > 1,
         });
     }
+    if (m.outTopic >= 0) writeOutput(st, mi, rec.origin, rec.key);
   }
   if (m.crashWindow === CrashPoint.AfterEffect) return crashMember(st, mi, 'afterEffect', sink);
   m.batchAt++;
   if (m.batchAt < m.batchOff.length) return startRecord(st, mi);
   m.batchAt = -1;
-  if (m.commit === 'after') commitPositions(st, mi, sink);
+  if (m.transactional) {
+    // Outputs and offsets commit together, and the commit takes time (K12).
+    if (commitPositions(st, mi, sink)) commitTxn(st, mi);
+    else abortTxn(st, mi);
+  } else if (m.commit === 'after') commitPositions(st, mi, sink);
   if (m.crashWindow === CrashPoint.AfterAck) return crashMember(st, mi, 'afterCommit', sink);
-  schedulePoll(st, mi, st.nowUs);
+  schedulePoll(st, mi, st.nowUs + (m.transactional ? m.txnCommitUs : 0));
 }

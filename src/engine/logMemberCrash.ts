@@ -6,6 +6,7 @@
  */
 import { EV } from './eventKinds';
 import { joinGroup } from './logGroup';
+import { abortTxn } from './logTxn';
 import { schedule, type Sink } from './sim';
 import { CrashPoint, type SimState } from './state';
 
@@ -14,6 +15,8 @@ export function crashMember(st: SimState, mi: number, window: string, sink: Sink
   if (!m.up) return;
   m.up = false;
   m.crashWindow = CrashPoint.None;
+  // Its open transaction is aborted: nothing it wrote in it will be seen by read_committed (K12).
+  abortTxn(st, mi);
   m.batchAt = -1;
   m.batchPart.length = 0;
   m.batchOff.length = 0;

@@ -58,6 +58,10 @@ export const logConsumerFields = {
   sessionTimeoutMs: v.optional(msSchema),
   maxPollIntervalMs: v.optional(msSchema),
   assignor: v.optional(oneOf(ASSIGNORS)),
+  /** Read-process-write: each processed record writes one record (same key) to this topic. */
+  output: v.optional(strictObject({ to: nodeId, transactional: v.optional(bool) })),
+  /** Time to commit a transaction (markers and offsets), the price of exactly-once (K12). */
+  transactionCommitMs: v.optional(nonNegativeNumber(60_000)),
   /** How long a rebalance stops consumption (of every partition, or only of moved ones with cooperative-sticky). */
   rebalancePauseMs: v.optional(nonNegativeNumber(600_000)),
 };

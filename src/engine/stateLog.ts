@@ -191,6 +191,13 @@ export interface MemberState {
   rr: number;
   crashWindow: number;
   crashRestartUs: number;
+  /** Read-process-write output topic, or -1; transactional or not (K12). */
+  outTopic: number;
+  transactional: boolean;
+  txnCommitUs: number;
+  /** Open transaction id (0 when none) and the output partitions it wrote to. */
+  txn: number;
+  txnParts: number[];
   stats: {
     polls: number;
     processed: number;
@@ -199,6 +206,9 @@ export interface MemberState {
     commits: number;
     evictions: number;
     busyUs: number;
+    outputs: number;
+    txnCommitted: number;
+    txnAborted: number;
   };
 }
 

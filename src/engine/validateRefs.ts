@@ -69,6 +69,8 @@ export function crossReferenceErrors(raw: unknown): string[] {
     }
     if (node.kind === 'consumer')
       expectKind(`${at}.from`, node.from, ['queue', 'topic'], 'a consumer\'s "from"');
+    if (node.kind === 'consumer')
+      expectKind(`${at}.output.to`, asRecord(node.output)?.to, ['topic'], 'an output');
     if (node.kind === 'queue')
       expectKind(
         `${at}.deadLetterTo`,
