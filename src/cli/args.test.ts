@@ -69,12 +69,39 @@ describe('parseArgs', () => {
     });
   });
 
+  it('reads compare with two scenarios, with the options that apply to both', () => {
+    expect(parseArgs(['compare', 'work-queue', 'b.json', '--seed=4', '--duration', '1m'])).toEqual({
+      ok: true,
+      command: {
+        kind: 'compareScenarios',
+        targets: ['work-queue', 'b.json'],
+        seed: 4,
+        durationMs: 60_000,
+        json: false,
+      },
+    });
+    expect(parseArgs(['--json', 'compare', 'a', '--', '-b.json'])).toEqual({
+      ok: true,
+      command: { kind: 'compareScenarios', targets: ['a', '-b.json'], json: true },
+    });
+  });
+
   it.each([
     [
       ['compare'],
       /missing the comparison: give a path to a comparison \.json file or a comparison id/,
     ],
-    [['compare', 'a', 'b'], /expected one comparison, got 2/],
+    [['compare'], /or two scenarios to compare side by side/],
+    [
+      ['compare', 'a', 'b', 'c'],
+      /compare takes one comparison, or two scenarios to compare side by side; got 3: "a" "b" "c"/,
+    ],
+    [
+      ['compare', 'a', 'b', '--sweep', 'p.ratePerSec=1..2'],
+      /--sweep works with one comparison .*, not with two scenarios/,
+    ],
+    [['compare', 'a', 'b', '--steps', '3'], /--steps works with one comparison/],
+    [['compare', 'a', 'b', '--seed', 'x'], /--seed must be an integer/],
     [['mm1', '--sweep', 'p.ratePerSec=1..2'], /--sweep only works with compare/],
     [['mm1', '--steps', '3'], /--steps only works with compare/],
     [['compare', 'c', '--steps', '3'], /--steps needs --sweep/],

@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `sim`: one scenario (a .json file or a preset id) and a few flags, or
- * `compare` and one comparison (a .json file or a comparison id), optionally with a rate sweep.
+ * `compare` and one comparison (a .json file or a comparison id), optionally with a rate sweep,
+ * or `compare` and two plain scenarios, run side by side.
  * Parsing never throws and never exits: it returns the options or the first problem found, so
  * `run` decides what to print.
  */
@@ -27,6 +28,13 @@ export type Command =
       durationMs?: number;
       json: boolean;
       sweep?: SweepSpec;
+    }
+  | {
+      kind: 'compareScenarios';
+      targets: [string, string];
+      seed?: number;
+      durationMs?: number;
+      json: boolean;
     };
 
 /** The subcommand word: `sim compare <comparison>`. */
@@ -135,25 +143,36 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       return fail(`--list takes no scenario or run options, got ${JSON.stringify(extra)}`);
     return { ok: true, command: { kind: 'list', json } };
   }
-  const what = subcommand ? 'comparison' : 'scenario';
   if (positionals.length === 0)
     return fail(
       subcommand
-        ? 'missing the comparison: give a path to a comparison .json file or a comparison id (see --list)'
+        ? 'missing the comparison: give a path to a comparison .json file or a comparison id (see --list), ' +
+            'or two scenarios to compare side by side'
         : 'missing the scenario: give a path to a .json file or a preset id (see --list)',
     );
-  if (positionals.length > 1)
+  const shown = positionals.map((p) => JSON.stringify(p)).join(' ');
+  if (!subcommand && positionals.length > 1)
+    return fail(`expected one scenario, got ${positionals.length}: ${shown}`);
+  if (subcommand && positionals.length > 2)
     return fail(
-      `expected one ${what}, got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(' ')}`,
+      `${COMPARE} takes one comparison, or two scenarios to compare side by side; ` +
+        `got ${positionals.length}: ${shown}`,
     );
-  if (!subcommand) {
-    const only = ['--sweep', '--steps'].find((f) => flags.has(f));
-    if (only !== undefined)
-      return fail(`${only} only works with ${COMPARE}: sim ${COMPARE} <comparison> ${only} ...`);
-  }
-  const command: Command = subcommand
-    ? { kind: 'compare', target: positionals[0]!, json }
-    : { kind: 'run', target: positionals[0]!, json };
+  const sweepOrSteps = ['--sweep', '--steps'].find((f) => flags.has(f));
+  if (!subcommand && sweepOrSteps !== undefined)
+    return fail(
+      `${sweepOrSteps} only works with ${COMPARE}: sim ${COMPARE} <comparison> ${sweepOrSteps} ...`,
+    );
+  if (positionals.length === 2 && sweepOrSteps !== undefined)
+    return fail(
+      `${sweepOrSteps} works with one comparison (sim ${COMPARE} <comparison> --sweep ...), ` +
+        `not with two scenarios`,
+    );
+  const command: Command = !subcommand
+    ? { kind: 'run', target: positionals[0]!, json }
+    : positionals.length === 2
+      ? { kind: 'compareScenarios', targets: [positionals[0]!, positionals[1]!], json }
+      : { kind: 'compare', target: positionals[0]!, json };
   const seedText = flags.get('--seed');
   if (seedText !== undefined) {
     const seed = parseSeed(seedText);

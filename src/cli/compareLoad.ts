@@ -42,7 +42,8 @@ function loadComparisonId(id: string, cwd: string): LoadedComparison {
       );
     else if (presetIds().includes(id))
       errors.push(
-        `(${JSON.stringify(id)} is a scenario preset: run it alone with "npm run -s sim -- ${id}")`,
+        `(${JSON.stringify(id)} is a scenario preset: run it alone with "npm run -s sim -- ${id}", ` +
+          `or compare it with another scenario: "npm run -s sim -- compare ${id} <scenario>")`,
       );
     else if (existsSync(resolve(cwd, id)))
       errors.push(
@@ -66,7 +67,8 @@ function loadComparisonFile(target: string, cwd: string): LoadedComparison {
         `${shown} is not a comparison: a comparison document has "kind": "compare", a "workload" ` +
           `and the two designs "sync" and "async" (see docs/scenario-format.md)`,
         doc && Array.isArray(doc.nodes)
-          ? `(it looks like a plain scenario: run it alone with "npm run -s sim -- ${target}")`
+          ? `(it looks like a plain scenario: run it alone with "npm run -s sim -- ${target}", ` +
+            `or compare it with another scenario: "npm run -s sim -- compare ${target} <scenario>")`
           : '',
       ].filter((line) => line !== ''),
     };

@@ -19,8 +19,26 @@ export function isScenarioPath(target: string): boolean {
   return target.toLowerCase().endsWith('.json');
 }
 
-export function loadTarget(target: string, cwd: string): Loaded {
-  return isScenarioPath(target) ? loadFile(target, cwd) : loadPresetId(target, cwd);
+/**
+ * What the scenario is loaded for: `run` for `sim <scenario>`, `pair` for one of the two
+ * scenarios of `sim compare <a> <b>` (which changes what a comparison given instead is told).
+ */
+export type Purpose = 'run' | 'pair';
+
+export function loadTarget(target: string, cwd: string, purpose: Purpose = 'run'): Loaded {
+  return isScenarioPath(target)
+    ? loadFile(target, cwd, purpose)
+    : loadPresetId(target, cwd, purpose);
+}
+
+/** A comparison given as one of the two scenarios of `sim compare <a> <b>`. */
+function comparisonInPair(target: string, what: string, designs: string): string[] {
+  return [
+    `${what}, not a scenario: "compare" with two arguments compares two plain scenarios; ` +
+      `run the comparison alone with:`,
+    `  ${compareCommand(target)}`,
+    designs,
+  ];
 }
 
 /** The command that runs a comparison, for messages that point to it. */
@@ -28,8 +46,18 @@ export function compareCommand(target: string): string {
   return `npm run -s sim -- compare ${/^[\w./-]+$/.test(target) ? target : JSON.stringify(target)}`;
 }
 
-function loadPresetId(id: string, cwd: string): Loaded {
+function loadPresetId(id: string, cwd: string, purpose: Purpose): Loaded {
   const ids = presetIds();
+  if (comparisonIds().includes(id) && purpose === 'pair') {
+    return {
+      ok: false,
+      errors: comparisonInPair(
+        id,
+        `${JSON.stringify(id)} is a comparison of two designs`,
+        `(or compare its designs as scenarios: npm run -s sim -- compare ${id}-sync ${id}-async)`,
+      ),
+    };
+  }
   if (comparisonIds().includes(id)) {
     return {
       ok: false,
@@ -120,11 +148,21 @@ export function readJsonFile(
 /** "(3 problems):" */
 export const problems = (n: number): string => `(${n} problem${n === 1 ? '' : 's'}):`;
 
-function loadFile(target: string, cwd: string): Loaded {
+function loadFile(target: string, cwd: string, purpose: Purpose): Loaded {
   const shown = JSON.stringify(target);
   const read = readJsonFile(target, cwd, 'scenario');
   if (!read.ok) return read;
   const raw = read.raw;
+  if (isComparison(raw) && purpose === 'pair') {
+    return {
+      ok: false,
+      errors: comparisonInPair(
+        target,
+        `${shown} is a comparison document ("kind": "compare")`,
+        '(each of its designs, "sync" and "async", is a scenario of its own)',
+      ),
+    };
+  }
   if (isComparison(raw)) {
     return {
       ok: false,

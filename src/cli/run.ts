@@ -12,6 +12,8 @@ import { loadComparisonTarget } from './compareLoad';
 import { formatReport } from './format';
 import { formatJson } from './json';
 import { loadTarget } from './load';
+import { pairJson, runPair } from './pair';
+import { formatPair } from './pairFormat';
 import { runScenario } from './progress';
 import { renderTable } from './table';
 import { USAGE } from './usage';
@@ -77,7 +79,8 @@ function list(io: CliIO, json: boolean): number {
         '',
         ...table('comparison', comparisons),
         '',
-        'Run a preset with "sim <preset>", a comparison with "sim compare <comparison>".',
+        'Run a preset with "sim <preset>", a comparison with "sim compare <comparison>",',
+        'two presets side by side with "sim compare <preset> <preset>".',
       ].join('\n') + '\n',
     );
   }
@@ -116,6 +119,23 @@ function compare(io: CliIO, cmd: Extract<Command, { kind: 'compare' }>): number 
   return EXIT_OK;
 }
 
+/** `sim compare <a> <b>`: two plain scenarios, each loaded and checked before either runs. */
+function compareScenarios(io: CliIO, cmd: Extract<Command, { kind: 'compareScenarios' }>): number {
+  const cwd = io.cwd ?? process.cwd();
+  const [a, b] = cmd.targets.map((target) => loadTarget(target, cwd, 'pair'));
+  // Both are reported when both are wrong, each starting with its own "sim: error:".
+  const errors = [a!, b!].flatMap((loaded) => (loaded.ok ? [] : loaded.errors));
+  if (!a!.ok && !b!.ok) errors[a!.errors.length] = `${PROGRAM}: error: ${b!.errors[0]}`;
+  if (!a!.ok || !b!.ok) return fail(io, errors, false);
+  const runs = runPair(
+    { a: a!, b: b! },
+    { seed: cmd.seed, durationMs: cmd.durationMs },
+    progressFor(io, cmd.json),
+  );
+  io.stdout.write(cmd.json ? JSON.stringify(pairJson(runs), null, 2) + '\n' : formatPair(runs));
+  return EXIT_OK;
+}
+
 function runOne(io: CliIO, cmd: Extract<Command, { kind: 'run' }>): number {
   const loaded = loadTarget(cmd.target, io.cwd ?? process.cwd());
   if (!loaded.ok) return fail(io, loaded.errors, false);
@@ -148,6 +168,8 @@ export function run(argv: readonly string[], io: CliIO): number {
         return runOne(io, cmd);
       case 'compare':
         return compare(io, cmd);
+      case 'compareScenarios':
+        return compareScenarios(io, cmd);
     }
   } catch (e) {
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

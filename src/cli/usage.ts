@@ -6,6 +6,7 @@ export const USAGE = `Usage:
   npm run -s sim -- <scenario.json | preset-id> [--seed N] [--duration D] [--json]
   npm run -s sim -- compare <comparison.json | comparison-id> [--seed N] [--duration D] [--json]
   npm run -s sim -- compare <comparison> --sweep <producer>.ratePerSec=<from>..<to> [--steps K] ...
+  npm run -s sim -- compare <scenario-a> <scenario-b> [--seed N] [--duration D] [--json]
   npm run -s sim -- --list [--json]
   npm run -s sim -- --help
 
@@ -19,6 +20,11 @@ messaging, on the same workload and faults) with the same seed and duration, and
 prints them side by side: availability, latency, throughput, resilience, error
 handling and resources, with the better design marked. With --sweep it reruns
 both designs at several arrival rates, to show where each one collapses.
+
+"compare" with two scenarios (preset ids or .json files) runs both, with the
+same --seed and --duration when given, and prints general measures side by side:
+published, delivered, throughput, end-to-end latency, backlog, lost, duplicated,
+dead-lettered, redelivered; and the order rows when both have services.
 
 Arguments:
   scenario.json      path to a scenario file (any argument ending in .json)
@@ -41,6 +47,7 @@ Options:
 Examples:
   npm run -s sim -- mm1 --duration 10m
   npm run -s sim -- compare compare-tight-coupling
+  npm run -s sim -- compare work-queue pubsub-fanout --duration 1m
   npm run -s sim -- compare compare-happy-path --sweep orders.ratePerSec=10..400 --duration 30s
 
 Exit codes:
