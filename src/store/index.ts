@@ -10,7 +10,6 @@ export type { Journey, JourneyStep, MessageSelection } from './journey';
 export { sampleFlights, type FlightSample } from './sample';
 export { fateOf, type Fate, type FateKind } from './fates';
 export * from './eventFields';
-export { describeEvent } from './serviceWords';
 export { SPEED_MIN, SPEED_MAX, SPEED_STEPS, SPEED_FASTEST, clampSpeed } from './speed';
 export { DOT_CAP, FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
 export type { DeadLetter } from './engineAccess';

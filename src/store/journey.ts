@@ -4,9 +4,8 @@
  * first event is older than the log window the journey says it starts earlier.
  */
 import type { SimEvent } from '../engine';
-import { concernsMessage, numberField, stringField } from './eventFields';
+import { concernsMessage, describeFields, numberField, stringField } from './eventFields';
 import { fateOf, type FateKind } from './fates';
-import { describeEvent } from './serviceWords';
 
 export interface MessageSelection {
   msgId: number | null;
@@ -55,7 +54,7 @@ export function buildJourney(log: readonly SimEvent[], sel: MessageSelection): J
       type: e.type,
       fate: fate?.kind ?? 'step',
       label: e.type === 'request' ? `request ${e.phase}` : (fate?.label ?? e.type),
-      detail: describeEvent(e),
+      detail: describeFields(e),
       event: e,
     });
   }

@@ -2,19 +2,13 @@
  * The page: header (scenario, seed), the playback bar, notices, the topology with moving
  * messages and the timeline under it, the side panels (numbers, inspector, journey), the charts
  * and the event log. Each panel subscribes to just what it shows. The orders panel shows only
- * for scenarios with services, and the broker's panels only for scenarios with queues.
+ * for scenarios with services, and the broker's panels and the charts only for scenarios with
+ * queues.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Controls } from './Controls';
 import { Counters } from './Counters';
-import { EventLog } from './EventLog';
-import { Fates } from './Fates';
-import { FlowPanel } from './FlowPanel';
-import { LedgerPanel } from './LedgerPanel';
-import { MessageJourney } from './MessageJourney';
-import { NodeInspector } from './NodeInspector';
 import { Notices } from './Notices';
-import { QueuePanel } from './QueuePanel';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
 import { useSim, useSimStore } from './SimStoreContext';
@@ -22,14 +16,26 @@ import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-// The charts sit below the fold: loaded after the first paint (with d3-shape), which keeps the
-// initial JavaScript under its 150 KB budget.
-const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
+// Panels below the fold, opened by a click or only for services load after the first paint
+// (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
+// fetched as soon as the page has mounted, so a click does not wait for it.
+const loadPanels = () => import('./LazyPanels');
+const Charts = lazy(() => loadPanels().then((m) => ({ default: m.Charts })));
+const EventLog = lazy(() => loadPanels().then((m) => ({ default: m.EventLog })));
+const Fates = lazy(() => loadPanels().then((m) => ({ default: m.Fates })));
+const FlowPanel = lazy(() => loadPanels().then((m) => ({ default: m.FlowPanel })));
+const LedgerPanel = lazy(() => loadPanels().then((m) => ({ default: m.LedgerPanel })));
+const MessageJourney = lazy(() => loadPanels().then((m) => ({ default: m.MessageJourney })));
+const NodeInspector = lazy(() => loadPanels().then((m) => ({ default: m.NodeInspector })));
+const QueuePanel = lazy(() => loadPanels().then((m) => ({ default: m.QueuePanel })));
 
 export function App() {
   const store = useSimStore();
   useKeyboardShortcuts(store);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
+  useEffect(() => {
+    void loadPanels();
+  }, []);
   return (
     <div className="app">
       <header className="app-header">
@@ -50,22 +56,31 @@ export function App() {
       <main className="layout">
         <TopologyView />
         <div className="side">
-          <NodeInspector />
-          <MessageJourney />
-          <FlowPanel />
+          <Suspense fallback={null}>
+            <NodeInspector />
+            <MessageJourney />
+            <FlowPanel />
+          </Suspense>
           {hasQueues ? (
             <>
               <Counters />
-              <Fates />
-              <QueuePanel />
-              <LedgerPanel />
+              <Suspense fallback={null}>
+                <Fates />
+                <QueuePanel />
+                <LedgerPanel />
+              </Suspense>
             </>
           ) : null}
         </div>
-        <Suspense fallback={<div className="charts" aria-busy="true" />}>
-          <Charts />
+        {/* The charts follow queues and acks: a design of services only has none of them. */}
+        {hasQueues ? (
+          <Suspense fallback={<div className="charts" aria-busy="true" />}>
+            <Charts />
+          </Suspense>
+        ) : null}
+        <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
+          <EventLog />
         </Suspense>
-        <EventLog />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
  * in the log, with its simulated time, oldest first; clicking a step jumps there. Rebuilt when
  * the store publishes, so it grows while the run plays.
  */
+import { describeEvent } from '../store/serviceWords';
 import { formatSeconds } from './format';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
@@ -48,7 +49,7 @@ export function MessageJourney() {
                   {step.label}
                 </span>
               </button>
-              <span className="journey-detail">{step.detail}</span>
+              <span className="journey-detail">{describeEvent(step.event)}</span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 /** Filtering and wording of event log rows (pure functions, for EventLog.tsx). */
 import type { SimEvent } from '../engine';
-import { concernsMessage, describeEvent, nodesOf, type MessageSelection } from '../store';
+import { concernsMessage, nodesOf, type MessageSelection } from '../store';
+import { describeEvent } from '../store/serviceWords';
 
 export interface LogFilter {
   /** Event type, or '' for all. */
