@@ -34,14 +34,24 @@ export type ChartKind = 'depth' | 'throughput' | 'inFlight' | 'latency';
 
 type Reader = (sim: Readonly<SimState>, id: string) => SeriesData | null;
 
-/** One line per node of a kind from an engine series, plus a total of counters if several. */
-function engineLines(run: Run, kind: string, readRaw: Reader, rate: boolean): ChartLine[] {
+type NodeOf = Run['scenario']['nodes'][number];
+
+/** Nodes that consume from a queue: consumers, and services with a consuming side. */
+const consumes = (n: NodeOf) => n.kind === 'consumer' || (n.kind === 'service' && !!n.from);
+
+/** One line per node that matches from an engine series, plus a total of counters if several. */
+function engineLines(
+  run: Run,
+  match: (n: NodeOf) => boolean,
+  readRaw: Reader,
+  rate: boolean,
+): ChartLine[] {
   const sim = run.sim();
   const widthUs = run.buckets.ticks * sim.tickUs;
   const read: Reader = rate ? (s, id) => widenCounter(readRaw(s, id), widthUs) : readRaw;
   const horizon = run.horizonSim();
   const cursorS = seconds(sim.nowUs);
-  const nodes = run.scenario.nodes.filter((n) => n.kind === kind);
+  const nodes = run.scenario.nodes.filter(match);
   const line = (
     id: string,
     label: string,
@@ -105,8 +115,9 @@ export function chartData(run: Run, kind: ChartKind): ChartData {
   const cursorS = seconds(sim.nowUs);
   const xMaxS = Math.max(cursorS, seconds(run.horizonTick() * sim.tickUs));
   let lines: ChartLine[];
-  if (kind === 'depth') lines = engineLines(run, 'queue', queueDepthSeries, false);
-  else if (kind === 'throughput') lines = engineLines(run, 'consumer', consumerAckSeries, true);
+  if (kind === 'depth')
+    lines = engineLines(run, (n) => n.kind === 'queue', queueDepthSeries, false);
+  else if (kind === 'throughput') lines = engineLines(run, consumes, consumerAckSeries, true);
   else if (kind === 'inFlight') lines = inFlightLines(run);
   else lines = latencyLines(run);
   return { lines, xMaxS, cursorS };

@@ -11,7 +11,7 @@ import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
 import { DeadLetters } from './DeadLetters';
 import { InspectorActions } from './InspectorActions';
-import { inspectorFields } from './inspectorFields';
+import { hiddenServiceFields, inspectorFields } from './inspectorFields';
 import type { ActionContext } from './nodeActions';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
@@ -26,10 +26,18 @@ function sidesOf(report: RunReport, id: string): [string, ReportEntry, string][]
   return out;
 }
 
-function Fields({ entry, prefix }: { entry: ReportEntry; prefix: string }) {
+function Fields({
+  entry,
+  prefix,
+  hidden,
+}: {
+  entry: ReportEntry;
+  prefix: string;
+  hidden?: ReadonlySet<string>;
+}) {
   return (
     <dl className="fields">
-      {inspectorFields(entry).map((f) => (
+      {inspectorFields(entry, hidden).map((f) => (
         <div key={f.key} className="field">
           <dt>{f.label}</dt>
           <dd data-testid={`${prefix}-${f.key}`}>{f.value}</dd>
@@ -84,7 +92,15 @@ export function NodeInspector() {
         </button>
       </div>
       {entry ? (
-        <Fields entry={entry} prefix="inspect" />
+        <Fields
+          entry={entry}
+          prefix="inspect"
+          hidden={
+            kind === 'service'
+              ? hiddenServiceFields(declared as unknown as Record<string, unknown>)
+              : undefined
+          }
+        />
       ) : (
         <p className="muted">No live numbers for this kind of node.</p>
       )}

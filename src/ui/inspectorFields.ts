@@ -27,14 +27,56 @@ const LABELS: Readonly<Record<string, string>> = {
   ledger: 'delivery ledger',
   unwritten: 'not yet on disk',
   held: 'messages held',
+  // Services
+  waiting: 'requests waiting',
+  waitingMax: 'most waiting',
+  refused: 'refused (down)',
+  rejected: 'turned away (line full)',
+  lostInCrash: 'cut off when taken down',
+  effects: 'effects applied',
+  duplicateEffects: 'effects applied twice',
+  undone: 'effects undone',
+  callsMade: 'calls made',
+  callRetries: 'calls retried',
+  callTimeouts: 'calls timed out',
+  callFailures: 'calls failed',
+  lateReplies: 'replies after the caller gave up',
+  breakerRejected: 'calls stopped by the breaker',
+  breakerOpened: 'breaker opened',
+  compensations: 'undo calls made',
+  compensationFailures: 'undo calls failed',
+  blockedShare: 'worker time waiting on calls',
+  blockedMs: 'time waiting on calls',
+  responseMs: 'response (arrival → reply)',
 };
+
+/** A service's numbers that mean nothing for its settings (a service that makes no calls). */
+export function hiddenServiceFields(
+  raw: Readonly<Record<string, unknown>> | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  const calls = Array.isArray(raw?.calls) && raw.calls.length > 0;
+  if (!calls)
+    for (const k of [
+      'callsMade',
+      'callRetries',
+      'callTimeouts',
+      'callFailures',
+      'blockedShare',
+      'blockedMs',
+    ])
+      out.add(k);
+  if (!raw?.circuitBreaker) out.add('breakerRejected').add('breakerOpened');
+  if (raw?.compensate !== true) out.add('compensations').add('compensationFailures');
+  return out;
+}
 
 function formatValue(key: string, v: unknown): string | null {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number') {
     if (key.endsWith('PerSec')) return formatRate(v);
     if (key.endsWith('Ms')) return formatMs(v);
-    if (key === 'utilisation') return `${formatDecimal(v * 100, 1)} %`;
+    if (key === 'utilisation' || key === 'blockedShare') return `${formatDecimal(v * 100, 1)} %`;
     return Number.isInteger(v) ? String(v) : formatDecimal(v, 2);
   }
   if (typeof v === 'string') return v;
@@ -56,9 +98,10 @@ function formatValue(key: string, v: unknown): string | null {
 
 const num = (v: unknown) => (typeof v === 'number' ? String(v) : '0');
 
-export function inspectorFields(entry: ReportEntry): Field[] {
+export function inspectorFields(entry: ReportEntry, hidden?: ReadonlySet<string>): Field[] {
   const out: Field[] = [];
   for (const [key, v] of Object.entries(entry)) {
+    if (hidden?.has(key)) continue;
     const value = formatValue(key, v);
     if (value !== null) out.push({ key, label: LABELS[key] ?? humanize(key), value });
   }

@@ -26,7 +26,7 @@ export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
   nack: { label: 'Nack going back', color: '#b91c1c', shape: 'cross', scale: 0.7, offsetY: 9 },
   // Synchronous requests between services (and from clients), with their answers.
   request: { label: 'Request (caller waits)', color: '#0f766e', shape: 'hexagon' },
-  reply: { label: 'Reply going back', color: '#059669', shape: 'check', scale: 0.8, offsetY: 9 },
+  reply: { label: 'Reply going back', color: '#0f766e', shape: 'check', scale: 0.8, offsetY: 9 },
   replyFailed: {
     label: 'Error going back',
     color: '#b91c1c',

@@ -107,7 +107,7 @@ export function buildNodes(
     });
     const tabs = tabsOf(n, raw.get(n.id));
     // Room on the right for the DLQ tab, or a service's state tab.
-    const rightW = n.dlq ? 44 : n.kind === 'service' ? Math.min(96, n.w * 0.55) : 0;
+    const rightW = n.dlq ? 44 : n.kind === 'service' ? Math.min(112, n.w * 0.6) : 0;
     if (tabs.length > 0)
       addTab(this, tabs.join(' · '), 8, 'start', `node-tab--${n.kind}`, n.w - 20 - rightW);
     if (n.dlq) addTab(this, 'DLQ', n.w - 8, 'end', 'node-tab--dlq', rightW);

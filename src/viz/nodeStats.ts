@@ -122,26 +122,19 @@ const STATUS: Readonly<Record<string, StatusOf>> = {
   }),
 };
 
-/** A service's words by state; `factor` (the slow-down now) is added by the caller. */
+/** A service's load (its state and slow-down are on its tab); "DOWN" in words when down. */
 function serviceStatus(e: ReportEntry): NodeStatus {
   const state = typeof e.state === 'string' ? e.state : 'up';
-  const factor = num(e, 'factor');
-  const slow = state === 'slow' || state === 'recovering';
-  const load = join([
-    `${num(e, 'busy')}/${num(e, 'concurrency')} busy`,
-    `${num(e, 'waiting')} waiting`,
-  ]);
+  const waiting = `${num(e, 'waiting')} waiting`;
   return {
     lines: [
       state === 'down'
-        ? join(['DOWN', num(e, 'waiting') > 0 && `${num(e, 'waiting')} waiting`])
-        : slow
-          ? join([`${state} ×${factor > 0 ? Number(factor.toFixed(2)) : '?'}`, load])
-          : load,
+        ? join(['DOWN', num(e, 'waiting') > 0 && waiting])
+        : join([`${num(e, 'busy')}/${num(e, 'concurrency')} busy`, waiting]),
       '',
     ],
     down: state === 'down',
-    warn: slow,
+    warn: state === 'slow' || state === 'recovering',
     depth: null,
   };
 }

@@ -70,7 +70,7 @@ export function buildServiceParts(
       const x = barX + (barW * i) / concurrency;
       el(g, 'line', { class: 'worker-gap', x1: x, x2: x, y1: top, y2: top + barH });
     }
-  const tabMaxW = Math.min(96, w * 0.55);
+  const tabMaxW = Math.min(112, w * 0.6);
   const tabRight = w - 8;
   const tab = el(g, 'rect', { class: 'node-tab node-tab--state', y: -10, height: 19, rx: 9 });
   const tabText = el(g, 'text', { class: 'node-tab-text node-tab--state', y: 4 });
@@ -86,16 +86,24 @@ export const STATE_WORDS: Readonly<Record<string, string>> = {
   recovering: 'RECOVERING',
 };
 
+/** The tab's words: the state, and how much slower the work is when slow or recovering. */
+export function stateWords(state: string, factor: number): string {
+  const words = STATE_WORDS[state] ?? state.toUpperCase();
+  const slow = (state === 'slow' || state === 'recovering') && factor > 0;
+  return slow ? `${words} ×${Number(factor.toFixed(2))}` : words;
+}
+
 export function drawService(
   p: ServiceParts,
   state: string,
+  factor: number,
   busy: number,
   blocked: number,
   concurrency: number,
 ): void {
-  const words = STATE_WORDS[state] ?? state.toUpperCase();
+  const words = stateWords(state, factor);
   if (p.tabText.textContent !== words) {
-    const fontPx = fitFont(words, p.tabMaxW - 12, TAB_PX, 9);
+    const fontPx = fitFont(words, p.tabMaxW - 12, TAB_PX, 8);
     const tw = words.length * fontPx * 0.72 + 12;
     setTextIfChanged(p.tabText, words);
     p.tabText.style.fontSize = `${fontPx}px`;

@@ -131,13 +131,13 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     const live = serviceParts.size > 0 ? servicesLive(frame.sim) : null;
 
     nodes.each(function (n) {
-      let entry = reportEntry(report, n.id);
+      const entry = reportEntry(report, n.id);
       const service = serviceParts.get(n.id);
       const sLive = live?.get(n.id);
       if (service && entry && sLive) {
-        entry = { ...entry, factor: sLive.factor };
         const num = (k: string) => (typeof entry![k] === 'number' ? (entry![k] as number) : 0);
-        drawService(service, String(entry.state), num('busy'), sLive.blocked, num('concurrency'));
+        const state = String(entry.state);
+        drawService(service, state, sLive.factor, num('busy'), sLive.blocked, num('concurrency'));
       }
       const status = nodeStatus(n.kind, entry, raw.get(n.id));
       const p = parts.get(n.id)!;
