@@ -90,6 +90,13 @@ export function logConsumerErrors(fromTopic: boolean, n: ConsumerNode, at: strin
       errors.push(
         `${at}.${f}: applies to consumers that read ${fromTopic ? 'a queue' : 'a topic'}`,
       );
+  if (
+    n.output?.transactional &&
+    (n.commit === 'before' || n.commit === 'auto' || n.guarantee === 'at-most-once')
+  )
+    errors.push(
+      `${at}.output.transactional: a transactional processor commits its offsets with its transaction, after processing (K12); drop commit "${n.commit ?? 'before'}" or the at-most-once guarantee`,
+    );
   if (fromTopic && n.concurrency !== undefined && n.concurrency !== 1)
     errors.push(
       `${at}.concurrency: a group member processes its records one at a time (add members to scale)`,
