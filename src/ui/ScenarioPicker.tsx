@@ -1,7 +1,7 @@
 /**
  * Choose a preset; loading one replaces the run (paused at tick 0, no inputs). Every preset is
- * listed with its description: the chosen one's is shown under the picker, and each option
- * carries its own as a tooltip. The selection follows the store's scenario (matched by name), so
+ * listed, in its group, with its description: the chosen one's is shown under the picker, and
+ * each option carries its own as a tooltip. The selection follows the store's scenario (matched by name), so
  * a scenario loaded another way shows as "Custom".
  */
 import { useId } from 'react';
@@ -11,8 +11,10 @@ import { useSim } from './SimStoreContext';
 // Validated once at start-up; a broken preset fails loudly here and in the unit tests.
 const OPTIONS = PRESETS.map((p) => {
   const s = loadPreset(p.id);
-  return { id: p.id, name: s.name, description: s.description ?? '' };
+  return { id: p.id, group: p.group, name: s.name, description: s.description ?? '' };
 });
+/** The picker's groups in the order presets list them ("Basics", ..., "Sync vs async"). */
+const GROUPS = [...new Set(OPTIONS.map((p) => p.group))];
 
 const CUSTOM = 'custom';
 
@@ -40,10 +42,14 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
         }}
       >
         {current ? null : <option value={CUSTOM}>Custom: {name}</option>}
-        {OPTIONS.map((p) => (
-          <option key={p.id} value={p.id} title={p.description}>
-            {p.name}
-          </option>
+        {GROUPS.map((g) => (
+          <optgroup key={g} label={g}>
+            {OPTIONS.filter((p) => p.group === g).map((p) => (
+              <option key={p.id} value={p.id} title={p.description}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       {children}
