@@ -59,8 +59,7 @@ describe('sim compare <a> <b>', () => {
       'a: Work queue  (preset work-queue, seed 4, simulated 10s = 10000 ms in 500 ticks of 20 ms)',
     );
     expect(lines[1]).toMatch(/^b: Publish\/subscribe fan-out {2}\(preset pubsub-fanout, seed 4, /);
-    // Long names wrap over two header lines; "measure" sits on the last one.
-    expect(out).toMatch(/^ +Publish\/subscribe\nmeasure +Work queue +fan-out$/m);
+    expect(out).toMatch(/^measure +Work queue +Publish\/subscribe fan-out$/m);
     for (const group of ['Volume', 'Latency', 'Backlog', 'Delivery guarantees'])
       expect(lines, group).toContain(group);
     expect(out).toMatch(/^ {2}Published\s+\d+\s+\d+$/m);
@@ -190,7 +189,9 @@ describe('sim compare <a> <b>', () => {
     const out = runOk(['compare', 'overflow', path]);
     expect(out).toMatch(/The scenarios ran for different times \(a: seed \d+ for 20s; b: seed/);
     expect(out).toMatch(/or give --duration to run both for the same time\./);
-    // The same name twice: (a) and (b) tell the columns apart.
+    // The same name twice: (a) and (b) tell the columns apart. Long names wrap over two header
+    // lines; "measure" sits on the last one.
+    expect(out).toMatch(/^ +Length limit: the three +Length limit: the three\n/m);
     expect(out).toMatch(/^measure\s+overflow modes \(a\)\s+overflow modes \(b\)$/m);
     const same = JSON.parse(runOk(['compare', 'overflow', 'overflow', '--json'])) as PairJson;
     expect(same.a.report).toEqual(same.b.report);

@@ -11,7 +11,7 @@ const from = (source: ScenarioSource) =>
   'preset' in source ? `preset ${source.preset}` : `file ${source.file}`;
 
 /** Column titles longer than this are wrapped. */
-const TITLE_WIDTH = 24;
+const TITLE_WIDTH = 28;
 
 function headerLine(side: Side, run: PairRun): string {
   const r = run.report;
