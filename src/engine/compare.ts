@@ -31,6 +31,7 @@ const SHARED = [
   'durationMs',
   'tickMs',
   'linkLatencyMs',
+  'logBrokers',
   'schedule',
 ] as const;
 const TOP = new Set<string>([...SHARED, 'kind', 'workload', ...DESIGNS]);

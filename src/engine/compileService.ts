@@ -86,6 +86,7 @@ export function compileService(
     compensate: n.compensate ?? false,
     publisher: -1,
     consumer: -1,
+    member: -1,
     bit: e === null ? -1 : effectNames.indexOf(e),
     modeToken: 0,
     stats: {
@@ -153,7 +154,8 @@ export function attachServiceSides(
       st.producers.push(p);
       st.templates.push(compileTemplates(pn, toQueue));
     }
-    if (n.from !== undefined) {
+    // A service reading a topic is a consumer-group member: logCreate.ts builds that side.
+    if (n.from !== undefined && isQueue(n.from)) {
       const cn = {
         id: n.id,
         kind: 'consumer' as const,

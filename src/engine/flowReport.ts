@@ -99,6 +99,23 @@ function liveOrigins(st: SimState): { live: Set<number>; outsideDlq: Set<number>
       live.add(p.buffer[i]!);
       outsideDlq.add(p.buffer[i]!);
     }
+  // Records a service's group has not committed past yet are still to be processed.
+  for (const g of st.log.groups) {
+    if (!g.members.some((mi) => st.log.members[mi]!.svc >= 0)) continue;
+    st.log.topics[g.topic]!.parts.forEach((part, p) => {
+      const from = Math.max(g.committed[p]!, part.start);
+      const log = part.log;
+      for (let i = log.off.length - 1; i >= 0 && log.off[i]! >= from; i--) {
+        live.add(log.origin[i]!);
+        outsideDlq.add(log.origin[i]!);
+      }
+    });
+  }
+  for (const send of st.log.sends)
+    if (send) {
+      live.add(send.origin);
+      outsideDlq.add(send.origin);
+    }
   const h = st.heap;
   for (let i = 0; i < h.size; i++)
     if (h.k[i] === EV.ReachBrokerDirect) {
@@ -174,6 +191,12 @@ export function serviceReports(
     let busyUs = s.busyUs + inProgressUs[si]!;
     // The consuming side counts like requests: deliveries received, acked, failed attempts.
     let [received, succeeded, failed] = [s.received, s.succeeded, s.failed];
+    if (sv.member >= 0) {
+      const m = st.log.members[sv.member]!.stats;
+      busyUs += m.busyUs;
+      received += m.processed;
+      succeeded += m.processed;
+    }
     if (sv.consumer >= 0) {
       const c = st.consumers[sv.consumer]!.stats;
       busyUs += c.service.sumUs + c.lostBusyUs;

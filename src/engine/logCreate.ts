@@ -102,6 +102,8 @@ function compileMember(
 ): MemberState {
   return {
     node,
+    svc: -1,
+    slowdown: 1,
     group,
     up: true,
     joined: false,
@@ -159,31 +161,33 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     if (n.kind === 'topic') log.topics.push(compileTopic(n, node, log.brokersUp.length));
   });
   log.producerLog = st.producers.map(() => -1);
-  scenario.nodes.forEach((n) => {
-    if (n.kind !== 'producer' || st.nodeKinds[st.nodeIds.indexOf(n.to)] !== 'topic') return;
-    const pi = st.producers.findIndex((p) => st.nodeIds[p.node] === n.id);
+  st.producers.forEach((prod, pi) => {
+    if (st.nodeKinds[prod.target] !== 'topic') return;
+    const spec = scenario.nodes[prod.node]!;
+    // A service publishing to a topic writes with the defaults (acks=all, idempotent).
+    const n = spec.kind === 'producer' ? spec : undefined;
     for (const t of st.templates[pi]!) t.keyId = -1;
-    (n.templates ?? []).forEach((t, i) => {
+    (n?.templates ?? []).forEach((t, i) => {
       if ('key' in t && t.key !== undefined) st.templates[pi]![i]!.keyId = keyId(log, t.key);
     });
-    const topic = topicIndexOf(n.to);
+    const topic = st.nodeIndex[prod.target]!;
     log.producerLog[pi] = log.producers.length;
     log.producers.push({
       producer: pi,
       topic,
-      acks: n.acks === 'all' || n.acks === undefined ? -1 : n.acks,
+      acks: n?.acks === 'all' || n?.acks === undefined ? -1 : n.acks,
       // Kafka 3.0+: idempotent by default, unless acks is set below all (K11).
-      idempotent: n.idempotent ?? (n.acks === undefined || n.acks === 'all'),
-      retries: n.retries ?? LOG_DEFAULTS.retries,
-      requestTimeoutUs: toUs(n.requestTimeoutMs ?? LOG_DEFAULTS.requestTimeoutMs),
-      maxInFlight: n.maxInFlight ?? LOG_DEFAULTS.maxInFlight,
-      lostResponses: n.lostResponses ?? 0,
-      recordBytes: n.recordBytes ?? LOG_DEFAULTS.recordBytes,
-      keyIds: Array.from({ length: n.keys?.count ?? 0 }, (_, i) =>
-        keyId(log, `${n.keys?.prefix ?? 'key-'}${i}`),
+      idempotent: n?.idempotent ?? (n?.acks === undefined || n.acks === 'all'),
+      retries: n?.retries ?? LOG_DEFAULTS.retries,
+      requestTimeoutUs: toUs(n?.requestTimeoutMs ?? LOG_DEFAULTS.requestTimeoutMs),
+      maxInFlight: n?.maxInFlight ?? LOG_DEFAULTS.maxInFlight,
+      lostResponses: n?.lostResponses ?? 0,
+      recordBytes: n?.recordBytes ?? LOG_DEFAULTS.recordBytes,
+      keyIds: Array.from({ length: n?.keys?.count ?? 0 }, (_, i) =>
+        keyId(log, `${n?.keys?.prefix ?? 'key-'}${i}`),
       ),
-      keyStream: addStream(st.rng, seed, `key:${n.id}`),
-      respStream: addStream(st.rng, seed, `response:${n.id}`),
+      keyStream: addStream(st.rng, seed, `key:${st.nodeIds[prod.node]!}`),
+      respStream: addStream(st.rng, seed, `response:${st.nodeIds[prod.node]!}`),
       nextSeq: log.topics[topic]!.parts.map(() => 0),
       rr: 0,
       inFlight: 0,
@@ -199,9 +203,25 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     });
   });
   const groupIndex = new Map<string, number>();
-  scenario.nodes.forEach((raw, node) => {
-    if (raw.kind !== 'consumer' || st.nodeKinds[node] !== 'member') return;
-    const n = withGuarantee(raw, true);
+  scenario.nodes.forEach((spec, node) => {
+    const fromTopic =
+      (spec.kind === 'consumer' && st.nodeKinds[node] === 'member') ||
+      (spec.kind === 'service' &&
+        spec.from !== undefined &&
+        st.nodeKinds[st.nodeIds.indexOf(spec.from)] === 'topic');
+    if (!fromTopic) return;
+    // A service's consuming side is a member of its own group, committing after processing.
+    const n: ConsumerNode =
+      spec.kind === 'consumer'
+        ? withGuarantee(spec, true)
+        : {
+            id: spec.id,
+            kind: 'consumer',
+            from: spec.from!,
+            service: spec.service,
+            commit: 'after',
+            ...(spec.idempotent ? { idempotent: spec.idempotent } : {}),
+          };
     const topic = topicIndexOf(n.from);
     const name = n.group ?? n.id;
     let gi = groupIndex.get(name);
@@ -232,6 +252,10 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
     }
     const mi = log.members.length;
     const m = compileMember(n, node, gi, seed, st.rng);
+    if (spec.kind === 'service') {
+      m.svc = st.nodeIndex[node]!;
+      st.services[m.svc]!.member = mi;
+    }
     if (n.output) m.outTopic = topicIndexOf(n.output.to);
     m.position = new Array<number>(log.topics[topic]!.parts.length).fill(-1);
     log.members.push(m);

@@ -11,6 +11,7 @@ import { histAdd } from './histogram';
 import { crashMember } from './logMemberCrash';
 import { Flag, indexAt } from './logPartition';
 import { abortTxn, commitTxn, lastStableOffset, writeOutput } from './logTxn';
+import { serviceConsumed } from './serviceConsume';
 import { schedule, type Sink } from './sim';
 import { CrashPoint, type MemberState, type SimState } from './state';
 
@@ -144,7 +145,7 @@ export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink
 function startRecord(st: SimState, mi: number): void {
   const m = st.log.members[mi]!;
   m.token = st.log.nextToken++;
-  const us = sampleUs(m.service, st.rng, m.stream, 1);
+  const us = sampleUs(m.service, st.rng, m.stream, m.slowdown);
   m.stats.busyUs += us;
   schedule(st, st.nowUs + us, EV.RecordDone, mi, m.token);
 }
@@ -170,7 +171,8 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
   g.stats.processed++;
   if (rec) {
     histAdd(g.stats.latency, st.nowUs - rec.tsUs);
-    if (g.dedup && g.dedup[rec.origin] === 1) m.stats.duplicatesSkipped++;
+    const applied = !(g.dedup && g.dedup[rec.origin] === 1);
+    if (!applied) m.stats.duplicatesSkipped++;
     else {
       if (g.dedup) g.dedup[rec.origin] = 1;
       g.effects[rec.origin] = (g.effects[rec.origin] ?? 0) + 1;
@@ -188,6 +190,7 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
         });
     }
     if (m.outTopic >= 0) writeOutput(st, mi, rec.origin, rec.key);
+    if (m.svc >= 0 && applied) serviceConsumed(st, m.svc, rec.origin, sink);
   }
   if (m.crashWindow === CrashPoint.AfterEffect) return crashMember(st, mi, 'afterEffect', sink);
   m.batchAt++;

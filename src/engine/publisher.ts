@@ -41,11 +41,6 @@ function pickTemplate(st: SimState, p: ProducerState): number {
 /** A new business message from producer `pi` (an arrival, or the poison-message input). */
 export function createMessage(st: SimState, pi: number, poison: boolean, sink: Sink): void {
   if (st.producers[pi]!.toService >= 0) return clientOrder(st, pi, sink);
-  const li = st.log.producerLog[pi]!;
-  if (li >= 0) {
-    const origin = st.nextOrigin++;
-    return produceRecord(st, li, origin, pickTemplate(st, st.producers[pi]!), sink);
-  }
   publishOrigin(st, pi, st.nextOrigin++, sink, poison);
 }
 
@@ -59,6 +54,8 @@ export function publishOrigin(
 ): void {
   const p = st.producers[pi]!;
   const tpl = pickTemplate(st, p);
+  const li = st.log.producerLog[pi]!;
+  if (li >= 0) return produceRecord(st, li, origin, tpl, sink);
   if (p.buffer.length > 0 || producerBlocked(st))
     holdAtProducer(st, pi, origin, tpl, poison, 1, sink);
   else send(st, pi, origin, tpl, poison, 1, st.nowUs, sink);

@@ -7,6 +7,7 @@
 import { crashConsumer, restartConsumer } from './consumerCrash';
 import { setFailureRate } from './consumerSettings';
 import { EV } from './eventKinds';
+import { crashMember, restartMember } from './logMemberCrash';
 import { ringReset } from './ring';
 import { drainWaiting, finish } from './serviceRequests';
 import { emitMode } from './serviceEmit';
@@ -46,8 +47,10 @@ export function setServiceMode(
   if (mode === Mode.Down && !wasDown) {
     lost = crashRequests(st, si, sink);
     if (s.consumer >= 0) crashConsumer(st, s.consumer, 'now', sink);
+    if (s.member >= 0) crashMember(st, s.member, 'now', sink);
   }
   if (s.consumer >= 0) st.consumers[s.consumer]!.slowdown = s.factor;
+  if (s.member >= 0) st.log.members[s.member]!.slowdown = s.factor;
   s.modeToken = 0;
   if (forUs > 0 && mode !== Mode.Up) {
     s.modeToken = st.nextReq++;
@@ -56,6 +59,7 @@ export function setServiceMode(
   if (sink) emitMode(st, sink, si, lost);
   if (mode !== Mode.Down && wasDown) {
     if (s.consumer >= 0) restartConsumer(st, s.consumer, sink);
+    if (s.member >= 0) restartMember(st, s.member, sink);
     drainWaiting(st, si);
   }
 }

@@ -162,6 +162,10 @@ export interface GroupState {
 
 export interface MemberState {
   node: number;
+  /** Service index when this is a service's consuming side, else -1. */
+  svc: number;
+  /** Service-time factor (a slow or recovering service), 1 normally. */
+  slowdown: number;
   group: number;
   up: boolean;
   /** In the group (joined and not evicted). */

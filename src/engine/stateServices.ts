@@ -116,8 +116,10 @@ export interface ServiceState {
   compensate: boolean;
   /** Producer index of its publishing side, or -1. */
   publisher: number;
-  /** Consumer index of its consuming side, or -1. */
+  /** Consumer index of its consuming side on a queue, or -1. */
   consumer: number;
+  /** Member index of its consuming side on a topic, or -1. */
+  member: number;
   /** Bit of its business effect in the order ledger, or -1. */
   bit: number;
   /** Token of the pending automatic return to "up", or 0. */

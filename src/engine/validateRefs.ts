@@ -55,11 +55,11 @@ export function crossReferenceErrors(raw: unknown): string[] {
         'a producer\'s "to"',
       );
     if (node.kind === 'service') {
-      expectKind(`${at}.from`, node.from, ['queue'], 'a service\'s "from"');
+      expectKind(`${at}.from`, node.from, ['queue', 'topic'], 'a service\'s "from"');
       expectKind(
         `${at}.publish.to`,
         asRecord(node.publish)?.to,
-        ['queue', 'exchange'],
+        ['queue', 'exchange', 'topic'],
         'a service\'s "publish.to"',
       );
       if (Array.isArray(node.calls))
