@@ -2,8 +2,10 @@
  * The golden trace: one fixed run whose event-trace hash Node (vitest) and Chromium (Playwright)
  * must both reproduce bit for bit. It uses every distribution, link latency, bursts, a scheduled
  * crash and restart, routing through a topic exchange, TTL, priorities, dead letters, retries with
- * jitter, confirms with retries, persistence, a broker crash and the three queue types, and
- * timeline inputs, so any engine-dependent arithmetic or ordering would show up.
+ * jitter, confirms with retries, persistence, a broker crash and the three queue types, services
+ * with blocking calls, a circuit breaker and compensation, a replicated Kafka-style topic with
+ * keys, lost responses, a consumer group that rebalances, retention and a log broker crash, and
+ * timeline inputs, so any engine-dependent arithmetic (murmur2 included) or ordering would show up.
  */
 import {
   advance,
@@ -20,6 +22,7 @@ export const GOLDEN_SCENARIO = {
   durationMs: 60_000,
   tickMs: 10,
   linkLatencyMs: 3,
+  logBrokers: 2,
   nodes: [
     { id: 'rabbit', kind: 'broker', persistIntervalMs: 40, memoryHighWatermark: 400 },
     {
@@ -143,8 +146,90 @@ export const GOLDEN_SCENARIO = {
       service: { dist: 'exponential', meanMs: 150 },
       ackMode: 'auto',
     },
+    {
+      id: 'shop',
+      kind: 'producer',
+      to: 'front',
+      arrival: { dist: 'lognormal', meanMs: 60, sigma: 0.8 },
+    },
+    {
+      id: 'front',
+      kind: 'service',
+      concurrency: 3,
+      queueLimit: 5,
+      effect: false,
+      service: { dist: 'exponential', meanMs: 4 },
+      calls: [{ to: 'stock', timeoutMs: 80, maxAttempts: 2, backoffMs: 10 }],
+      circuitBreaker: { failureThreshold: 3, openMs: 500 },
+      compensate: true,
+      publish: { to: 'order-log' },
+    },
+    {
+      id: 'stock',
+      kind: 'service',
+      concurrency: 2,
+      service: { dist: 'uniform', minMs: 5, maxMs: 60 },
+      failure: { probability: 0.05 },
+    },
+    {
+      id: 'order-log',
+      kind: 'topic',
+      partitions: 3,
+      replicationFactor: 2,
+      replicationMs: 4,
+      retentionMs: 20_000,
+      segmentRecords: 50,
+    },
+    {
+      id: 'sensors',
+      kind: 'producer',
+      to: 'order-log',
+      arrival: { dist: 'exponential', meanMs: 30 },
+      keys: { count: 17, prefix: 'sensor-' },
+      lostResponses: 0.05,
+      requestTimeoutMs: 100,
+    },
+    {
+      id: 'audit-1',
+      kind: 'consumer',
+      from: 'order-log',
+      group: 'auditors',
+      service: { dist: 'exponential', meanMs: 8 },
+      commit: 'after',
+      maxPollRecords: 20,
+      sessionTimeoutMs: 1000,
+      rebalancePauseMs: 200,
+      assignor: 'cooperative-sticky',
+    },
+    {
+      id: 'audit-2',
+      kind: 'consumer',
+      from: 'order-log',
+      group: 'auditors',
+      service: { dist: 'exponential', meanMs: 8 },
+      commit: 'after',
+      maxPollRecords: 20,
+      sessionTimeoutMs: 1000,
+      rebalancePauseMs: 200,
+      assignor: 'cooperative-sticky',
+    },
+    { id: 'billing', kind: 'service', from: 'order-log', service: { dist: 'constant', ms: 3 } },
   ],
   schedule: [
+    {
+      atMs: 12_000,
+      input: { type: 'serviceStateChanged', serviceId: 'stock', state: 'down', forMs: 3_000 },
+    },
+    {
+      atMs: 18_000,
+      input: {
+        type: 'consumerCrashed',
+        consumerId: 'audit-1',
+        window: 'afterEffect',
+        restartAfterMs: 2_000,
+      },
+    },
+    { atMs: 33_000, input: { type: 'logBrokerCrashed', broker: 0, restartAfterMs: 4_000 } },
     { atMs: 15_000, input: { type: 'consumerCrashed', consumerId: 'w1' } },
     { atMs: 21_000, input: { type: 'consumerRestarted', consumerId: 'w1' } },
     { atMs: 30_000, input: { type: 'brokerCrashed', restartAfterMs: 2_000 } },
@@ -173,7 +258,7 @@ export const GOLDEN_TIMELINE: TimedInput[] = [
 ];
 
 /** The trace hash both runtimes must print; update it only for an intended engine change. */
-export const GOLDEN_HASH = '3a77e03382a443ab';
+export const GOLDEN_HASH = '740fd2879f6d706c';
 
 export function goldenTraceHash(): { hash: string; events: number } {
   const v = validateScenario(GOLDEN_SCENARIO);
