@@ -7,7 +7,6 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { Controls } from './Controls';
-import { Counters } from './Counters';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -21,6 +20,7 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 // fetched as soon as the page has mounted, so a click does not wait for it.
 const loadPanels = () => import('./LazyPanels');
 const Charts = lazy(() => loadPanels().then((m) => ({ default: m.Charts })));
+const Counters = lazy(() => loadPanels().then((m) => ({ default: m.Counters })));
 const EventLog = lazy(() => loadPanels().then((m) => ({ default: m.EventLog })));
 const Fates = lazy(() => loadPanels().then((m) => ({ default: m.Fates })));
 const FlowPanel = lazy(() => loadPanels().then((m) => ({ default: m.FlowPanel })));
@@ -63,8 +63,8 @@ export function App() {
           </Suspense>
           {hasQueues ? (
             <>
-              <Counters />
               <Suspense fallback={null}>
+                <Counters />
                 <Fates />
                 <QueuePanel />
                 <LedgerPanel />

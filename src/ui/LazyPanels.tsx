@@ -1,10 +1,12 @@
 /**
- * The panels that load after the first paint, as one chunk (App.tsx): below the fold (charts,
- * event log, fates, queue table, delivery ledger), open only on a click (inspector, message journey) or
- * only for scenarios with services (orders). One chunk rather than one per panel: the bundler
- * then keeps the engine in the main chunk instead of splitting it out, which costs more.
+ * The panels that load after the first paint, as one chunk (App.tsx): the broker's numbers
+ * (counters, fates, queue table, delivery ledger), those below the fold (charts, event log),
+ * those that open on a click (inspector, message journey) and the orders of scenarios with
+ * services. One chunk rather than one per panel: the bundler then keeps the engine in the main
+ * chunk instead of splitting it out, which costs more.
  */
 export { Charts } from './Charts';
+export { Counters } from './Counters';
 export { EventLog } from './EventLog';
 export { Fates } from './Fates';
 export { FlowPanel } from './FlowPanel';
