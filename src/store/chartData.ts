@@ -36,8 +36,12 @@ type Reader = (sim: Readonly<SimState>, id: string) => SeriesData | null;
 
 type NodeOf = Run['scenario']['nodes'][number];
 
-/** Nodes that consume from a queue: consumers, and services with a consuming side. */
-const consumes = (n: NodeOf) => n.kind === 'consumer' || (n.kind === 'service' && !!n.from);
+/** Nodes that consume from a queue: consumers, and services with a consuming side on a queue. */
+function consumersOf(run: Run): (n: NodeOf) => boolean {
+  const queues = new Set(run.scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id));
+  return (n) =>
+    n.kind === 'consumer' || (n.kind === 'service' && n.from !== undefined && queues.has(n.from));
+}
 
 /** One line per node that matches from an engine series, plus a total of counters if several. */
 function engineLines(
@@ -117,7 +121,8 @@ export function chartData(run: Run, kind: ChartKind): ChartData {
   let lines: ChartLine[];
   if (kind === 'depth')
     lines = engineLines(run, (n) => n.kind === 'queue', queueDepthSeries, false);
-  else if (kind === 'throughput') lines = engineLines(run, consumes, consumerAckSeries, true);
+  else if (kind === 'throughput')
+    lines = engineLines(run, consumersOf(run), consumerAckSeries, true);
   else if (kind === 'inFlight') lines = inFlightLines(run);
   else lines = latencyLines(run);
   return { lines, xMaxS, cursorS };

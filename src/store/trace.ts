@@ -59,9 +59,11 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
   const log = createEventLog();
   const queueOf = new Map<string, string>();
   const clientOf = new Map<string, string>();
+  const queues = new Set(scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id));
   for (const n of scenario.nodes) {
-    // A service with `from` consumes like a consumer (under the service's id).
-    if ((n.kind === 'consumer' || n.kind === 'service') && n.from) queueOf.set(n.id, n.from);
+    // A service with `from` a queue consumes like a consumer (under the service's id).
+    if ((n.kind === 'consumer' || n.kind === 'service') && n.from && queues.has(n.from))
+      queueOf.set(n.id, n.from);
     if (n.kind === 'producer' && !clientOf.has(n.to)) clientOf.set(n.to, n.id);
   }
   const exchanges = new Set(scenario.nodes.filter((n) => n.kind === 'exchange').map((n) => n.id));
