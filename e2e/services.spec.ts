@@ -74,6 +74,7 @@ test('synchronously, orders fail while Payment is down; asynchronously none fail
   await expect(node(page, 'payment')).toHaveClass(/is-down/);
   await expect(stateTab(page, 'payment')).toHaveText('DOWN');
   await expect(node(page, 'payment').locator('.node-stat').first()).toContainText('DOWN');
+  await expect(node(page, 'payment')).toHaveAttribute('aria-label', /service, DOWN/);
   await expect(stateTab(page, 'inventory')).toHaveText('UP');
   await node(page, 'payment').click();
   await expect(page.getByTestId('inspect-state')).toHaveText('down');

@@ -17,7 +17,7 @@ import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox } from './layout';
 import { fitFont } from './labelText';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
 import { nodeStatus, reportEntry } from './nodeStats';
-import { drawService } from './serviceShape';
+import { drawService, stateWords } from './serviceShape';
 
 export interface TopologyOptions {
   layout: Layout;
@@ -138,6 +138,9 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
         const num = (k: string) => (typeof entry![k] === 'number' ? (entry![k] as number) : 0);
         const state = String(entry.state);
         drawService(service, state, sLive.factor, num('busy'), sLive.blocked, num('concurrency'));
+        // Its state in its accessible name too (the tab is a picture for a screen reader).
+        const words = stateWords(state, sLive.factor);
+        setAttrIfChanged(this, 'aria-label', `${n.label} (service, ${words}): inspect`);
       }
       const status = nodeStatus(n.kind, entry, raw.get(n.id));
       const p = parts.get(n.id)!;
