@@ -25,6 +25,10 @@ import idempotentConsumer from './presets/idempotent-consumer.json' with { type:
 import mm1 from './presets/mm1.json' with { type: 'json' };
 import mmc from './presets/mmc.json' with { type: 'json' };
 import md1 from './presets/md1.json' with { type: 'json' };
+import kafkaKeyPartitioning from './presets/kafka-key-partitioning.json' with { type: 'json' };
+import kafkaGroupScaling from './presets/kafka-group-scaling.json' with { type: 'json' };
+import kafkaCommitTiming from './presets/kafka-commit-timing.json' with { type: 'json' };
+import kafkaSlowHandler from './presets/kafka-slow-handler.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
@@ -56,6 +60,10 @@ const PRESETS_ALL: Preset[] = [
   { id: 'mm1', group: 'Queueing theory', raw: mm1 },
   { id: 'mmc', group: 'Queueing theory', raw: mmc },
   { id: 'md1', group: 'Queueing theory', raw: md1 },
+  { id: 'kafka-key-partitioning', group: 'Log broker', raw: kafkaKeyPartitioning },
+  { id: 'kafka-group-scaling', group: 'Log broker', raw: kafkaGroupScaling },
+  { id: 'kafka-commit-timing', group: 'Log broker', raw: kafkaCommitTiming },
+  { id: 'kafka-slow-handler', group: 'Log broker', raw: kafkaSlowHandler },
 ];
 
 /** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */

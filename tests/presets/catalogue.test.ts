@@ -41,13 +41,18 @@ const COVERED = [
   'mmc',
   'md1',
   'two-payment-workers',
+  // logPresets.test.ts
+  'kafka-key-partitioning',
+  'kafka-group-scaling',
+  'kafka-commit-timing',
+  'kafka-slow-handler',
   // comparisons.test.ts: both designs of each comparison
   ...comparisonIds().flatMap((id) => [`${id}-sync`, `${id}-async`]),
 ];
 
 describe('preset catalogue', () => {
-  test('there are 21 presets plus both designs of 8 comparisons, unique ids, each with a claim test', () => {
-    expect(PRESETS).toHaveLength(21 + 2 * 8);
+  test('there are 21 presets, 4 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
+    expect(PRESETS).toHaveLength(21 + 4 + 2 * 8);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });
