@@ -29,6 +29,9 @@ import kafkaKeyPartitioning from './presets/kafka-key-partitioning.json' with { 
 import kafkaGroupScaling from './presets/kafka-group-scaling.json' with { type: 'json' };
 import kafkaCommitTiming from './presets/kafka-commit-timing.json' with { type: 'json' };
 import kafkaSlowHandler from './presets/kafka-slow-handler.json' with { type: 'json' };
+import kafkaAcksReplication from './presets/kafka-acks-replication.json' with { type: 'json' };
+import kafkaIdempotentProducer from './presets/kafka-idempotent-producer.json' with { type: 'json' };
+import kafkaTransactions from './presets/kafka-transactions.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
@@ -64,6 +67,9 @@ const PRESETS_ALL: Preset[] = [
   { id: 'kafka-group-scaling', group: 'Log broker', raw: kafkaGroupScaling },
   { id: 'kafka-commit-timing', group: 'Log broker', raw: kafkaCommitTiming },
   { id: 'kafka-slow-handler', group: 'Log broker', raw: kafkaSlowHandler },
+  { id: 'kafka-acks-replication', group: 'Log broker', raw: kafkaAcksReplication },
+  { id: 'kafka-idempotent-producer', group: 'Log broker', raw: kafkaIdempotentProducer },
+  { id: 'kafka-transactions', group: 'Log broker', raw: kafkaTransactions },
 ];
 
 /** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */

@@ -46,13 +46,16 @@ const COVERED = [
   'kafka-group-scaling',
   'kafka-commit-timing',
   'kafka-slow-handler',
+  'kafka-acks-replication',
+  'kafka-idempotent-producer',
+  'kafka-transactions',
   // comparisons.test.ts: both designs of each comparison
   ...comparisonIds().flatMap((id) => [`${id}-sync`, `${id}-async`]),
 ];
 
 describe('preset catalogue', () => {
-  test('there are 21 presets, 4 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
-    expect(PRESETS).toHaveLength(21 + 4 + 2 * 8);
+  test('there are 21 presets, 7 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
+    expect(PRESETS).toHaveLength(21 + 7 + 2 * 8);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });

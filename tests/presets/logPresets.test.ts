@@ -313,3 +313,130 @@ describe('kafka-slow-handler: max.poll.interval evicts a slow member', () => {
  * send once after a leader change (later sends overtake a retried one and are refused as
  * sequence gaps), and stops writing for good after a send fails; both would hide what acks do.
  */
+describe('kafka-acks-replication: acks=1 vs acks=all, min.insync.replicas 2, two brokers lost', () => {
+  const id = 'kafka-acks-replication';
+  const run = presetRun(id, { at: ticksAt(id, [15, 29, 31, 45]) });
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K14: acks=1 is answered by the leader alone, acks=all after the followers copied the record', () => {
+    const { rep } = run();
+    expect(rep.logProducers['writer-acks1']!.ackLatencyMs.p50).toBe(2);
+    expect(rep.logProducers['writer-acksall']!.ackLatencyMs.p50).toBeGreaterThanOrEqual(25);
+  });
+
+  test('K14 + K15: each leader loss drops acks=1 records the followers had not copied; acks=all loses none', () => {
+    const r = run();
+    const lost = (s: number) => at(r, s).topics['payments-acks1']!.ackedLost;
+    expect([lost(15), lost(29)]).toEqual([0, 4]);
+    expect(r.rep.topics['payments-acks1']!.ackedLost).toBe(7);
+    expect(r.rep.topics['payments-acks1']!.truncated).toBe(7);
+    // The writer was told all of them were written; the ledger downstream never sees 7.
+    expect(r.rep.logProducers['writer-acks1']!.acked).toBe(6100);
+    expect(r.rep.groups['ledger-acks1']!.ledger.exactlyOnce).toBe(6100 - 7);
+    // acks=all: what the dead leader had not replicated was not acknowledged; it is retried.
+    expect(r.rep.topics['payments-acksall']!.ackedLost).toBe(0);
+    expect(r.rep.topics['payments-acksall']!.truncated).toBe(4);
+    expect(r.rep.groups['ledger-acksall']!.ledger.exactlyOnce).toBe(
+      r.rep.logProducers['writer-acksall']!.acked,
+    );
+  });
+
+  test('K14: with one in-sync replica left, acks=all writes are refused (NotEnoughReplicas); acks=1 goes on', () => {
+    const r = run();
+    const end = (s: number, t: string) => at(r, s).topics[t]!.partitions[0]!.end;
+    expect(at(r, 45).topics['payments-acksall']!.partitions[0]!.isr).toEqual([2]);
+    expect(end(45, 'payments-acksall')).toBe(end(31, 'payments-acksall'));
+    expect(end(45, 'payments-acks1') - end(31, 'payments-acks1')).toBeGreaterThan(1300);
+    expect(r.rep.topics['payments-acksall']!.notEnoughReplicas).toBe(877);
+    expect(r.rep.logProducers['writer-acksall']!.failed).toBe(145);
+    expect(r.rep.logProducers['writer-acks1']!.failed).toBe(0);
+  });
+
+  test('K15: the brokers come back in sync at 45 s and acks=all writes resume', () => {
+    const { rep } = run();
+    const all = rep.topics['payments-acksall']!;
+    expect(all.partitions[0]!.isr).toEqual([2, 0, 1]);
+    expect(all.partitions[0]!.end).toBe(5808);
+  });
+});
+
+describe('kafka-idempotent-producer: lost responses and retries, idempotence off and on', () => {
+  const run = presetRun('kafka-idempotent-producer');
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K3: without idempotence each retry after a lost response writes the order again, out of order', () => {
+    const { rep, events } = run();
+    const p = rep.logProducers['service-plain']!;
+    const t = rep.topics['orders-plain']!;
+    expect(p).toMatchObject({ idempotent: false, sent: 2978, lostResponses: 156, retries: 154 });
+    expect(t.appended).toBe(p.sent + 154);
+    expect(t.outOfOrder).toBe(154);
+    const twice = processedBy(events, 'billing-plain').filter((e) => e.duplicate);
+    expect(twice).toHaveLength(154);
+    expect(rep.groups['billing-plain']!.ledger.duplicated).toBeGreaterThan(0);
+  });
+
+  test('K11: with idempotence the broker drops every retry by its sequence number: each order once, in order', () => {
+    const { rep, events } = run();
+    const p = rep.logProducers['service-idempotent']!;
+    const t = rep.topics['orders-idempotent']!;
+    // One retry is still on its way at the end.
+    expect(p).toMatchObject({ idempotent: true, sent: 3090, lostResponses: 157, retries: 155 });
+    expect(t).toMatchObject({ appended: 3090, duplicatesDropped: 154, outOfOrder: 0 });
+    expect(processedBy(events, 'billing-idempotent').filter((e) => e.duplicate)).toEqual([]);
+    expect(rep.groups['billing-idempotent']!.ledger).toMatchObject({
+      exactlyOnce: 3090,
+      duplicated: 0,
+      lost: 0,
+    });
+  });
+});
+
+describe('kafka-transactions: a crash aborts a transaction; read_committed vs read_uncommitted', () => {
+  const run = presetRun('kafka-transactions');
+  // Record flags in the log (stateLog.ts).
+  const ABORTED = 4;
+  const CONTROL = 8;
+  const sum = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0);
+  const outputs = () => records(run().st, 'checked-payments');
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K12: the crash aborts the open transaction: 23 outputs are marked aborted', () => {
+    const { events } = run();
+    expect(ofType(events, 'consumerCrashed').map((e) => [e.consumer, secs(e.atUs)])).toEqual([
+      ['fraud-check', expect.closeTo(18.9, 1)],
+    ]);
+    const data = outputs().filter((r) => (r.flags & CONTROL) === 0);
+    expect(data).toHaveLength(1055);
+    expect(data.filter((r) => (r.flags & ABORTED) !== 0)).toHaveLength(23);
+  });
+
+  test('K12: commit markers occupy offsets, so the output partitions have gaps', () => {
+    const markers = outputs().filter((r) => (r.flags & CONTROL) !== 0);
+    expect(markers).toHaveLength(156);
+    expect(sum(topicState(run().st, 'checked-payments').parts.map((p) => p.end))).toBe(1055 + 156);
+  });
+
+  test('K13: read_uncommitted books the aborted outputs and their redone copies; read_committed each payment once', () => {
+    const { rep, events } = run();
+    const again = processedBy(events, 'ledger-uncommitted').filter((e) => e.duplicate);
+    expect(again).toHaveLength(23);
+    expect(rep.groups['ledger-uncommitted']!.processed).toBe(1055);
+    expect(processedBy(events, 'ledger-committed').filter((e) => e.duplicate)).toEqual([]);
+    expect(rep.groups['ledger-committed']!.ledger).toMatchObject({
+      exactlyOnce: 1032,
+      duplicated: 0,
+      lost: 0,
+    });
+    expect(rep.topics.payments!.appended).toBe(1032);
+  });
+
+  test('K13: read_committed waits for the commit (last stable offset): 215 ms median against 2 ms', () => {
+    const { rep } = run();
+    expect(rep.groups['ledger-committed']!.latencyMs.p50).toBeCloseTo(215, 0);
+    expect(rep.groups['ledger-uncommitted']!.latencyMs.p50).toBe(2);
+  });
+});
