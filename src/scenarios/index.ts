@@ -32,6 +32,11 @@ import kafkaSlowHandler from './presets/kafka-slow-handler.json' with { type: 'j
 import kafkaAcksReplication from './presets/kafka-acks-replication.json' with { type: 'json' };
 import kafkaIdempotentProducer from './presets/kafka-idempotent-producer.json' with { type: 'json' };
 import kafkaTransactions from './presets/kafka-transactions.json' with { type: 'json' };
+import kafkaRetention from './presets/kafka-retention.json' with { type: 'json' };
+import kafkaCompaction from './presets/kafka-compaction.json' with { type: 'json' };
+import kafkaLag from './presets/kafka-lag.json' with { type: 'json' };
+import kafkaReplay from './presets/kafka-replay.json' with { type: 'json' };
+import kafkaIotTelemetry from './presets/kafka-iot-telemetry.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
@@ -70,6 +75,11 @@ const PRESETS_ALL: Preset[] = [
   { id: 'kafka-acks-replication', group: 'Log broker', raw: kafkaAcksReplication },
   { id: 'kafka-idempotent-producer', group: 'Log broker', raw: kafkaIdempotentProducer },
   { id: 'kafka-transactions', group: 'Log broker', raw: kafkaTransactions },
+  { id: 'kafka-retention', group: 'Log broker', raw: kafkaRetention },
+  { id: 'kafka-compaction', group: 'Log broker', raw: kafkaCompaction },
+  { id: 'kafka-lag', group: 'Log broker', raw: kafkaLag },
+  { id: 'kafka-replay', group: 'Log broker', raw: kafkaReplay },
+  { id: 'kafka-iot-telemetry', group: 'Log broker', raw: kafkaIotTelemetry },
 ];
 
 /** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */

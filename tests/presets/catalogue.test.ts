@@ -49,13 +49,18 @@ const COVERED = [
   'kafka-acks-replication',
   'kafka-idempotent-producer',
   'kafka-transactions',
+  'kafka-retention',
+  'kafka-compaction',
+  'kafka-lag',
+  'kafka-replay',
+  'kafka-iot-telemetry',
   // comparisons.test.ts: both designs of each comparison
   ...comparisonIds().flatMap((id) => [`${id}-sync`, `${id}-async`]),
 ];
 
 describe('preset catalogue', () => {
-  test('there are 21 presets, 7 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
-    expect(PRESETS).toHaveLength(21 + 7 + 2 * 8);
+  test('there are 21 presets, 12 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
+    expect(PRESETS).toHaveLength(21 + 12 + 2 * 8);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });

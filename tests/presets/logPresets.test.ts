@@ -9,9 +9,9 @@
  * are then counted from the recordProcessed events instead.
  */
 import { describe, expect, test } from 'vitest';
-import type { RunReport, SimEvent, SimState } from '../../src/engine';
+import { advance, createSim, type RunReport, type SimEvent, type SimState } from '../../src/engine';
 import { partitionForKey } from '../../src/engine/murmur2';
-import { expectCleanEnd, ofType, presetRun, tickAt, type PresetRun } from './support';
+import { countBy, expectCleanEnd, ofType, presetRun, tickAt, type PresetRun } from './support';
 import { loadPreset } from '../../src/scenarios';
 
 /** One record of a topic as the log holds it at the end of the run. */
@@ -438,5 +438,206 @@ describe('kafka-transactions: a crash aborts a transaction; read_committed vs re
     const { rep } = run();
     expect(rep.groups['ledger-committed']!.latencyMs.p50).toBeCloseTo(215, 0);
     expect(rep.groups['ledger-uncommitted']!.latencyMs.p50).toBe(2);
+  });
+});
+
+describe('kafka-retention: a consumer down longer than retention.ms skips records', () => {
+  const run = presetRun('kafka-retention');
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K9: retention deletes whole segments of 100 records older than 20 s; offsets do not change', () => {
+    const { rep, st } = run();
+    const part = topicState(st, 'clicks').parts[0]!;
+    expect(rep.topics.clicks!.deletedByRetention).toBe(1300);
+    expect([part.start, part.end]).toEqual([1300, 1801]);
+    expect(part.log.off[0]).toBe(1300);
+    expect(secs(st.nowUs - part.log.tsUs[0]!)).toBeLessThan(20 + 100 / 20 + 1);
+  });
+
+  test('K8: the report comes back after 40 s out of range and restarts at the oldest record: 384 skipped', () => {
+    const { rep, events } = run();
+    expect(ofType(events, 'consumerRestarted').map((e) => secs(e.atUs))).toEqual([60]);
+    const g = rep.groups.report!;
+    expect(g.skippedByRetention).toBe(384);
+    expect(g.ledger).toMatchObject({ exactlyOnce: 1801 - 384, duplicated: 0, lost: 384 });
+  });
+
+  test('K8: reading deleted nothing: the live dashboard got every click', () => {
+    expect(run().rep.groups.dashboard!.ledger).toMatchObject({
+      exactlyOnce: 1801,
+      duplicated: 0,
+      lost: 0,
+    });
+  });
+});
+
+describe('kafka-compaction: latest value per key, tombstones delete keys', () => {
+  const run = presetRun('kafka-compaction');
+  const USERS = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K10: compaction keeps 51 of 1245 records, without changing any offset', () => {
+    const { rep, st } = run();
+    const part = topicState(st, 'profiles').parts[0]!;
+    expect(rep.topics.profiles!.appended).toBe(1245);
+    expect(rep.topics.profiles!.compactedAway).toBe(1245 - 51);
+    expect(part.end).toBe(1245);
+    expect(part.log.off).toHaveLength(51);
+    for (let i = 1; i < part.log.off.length; i++)
+      expect(part.log.off[i]!).toBeGreaterThan(part.log.off[i - 1]!);
+  });
+
+  test('K10: closed segments hold at most one record per key, and every user still has a value', () => {
+    const recs = records(run().st, 'profiles');
+    const activeStart = 1200;
+    const closed = recs.filter((r) => r.offset < activeStart).map((r) => r.key);
+    expect(new Set(closed).size).toBe(closed.length);
+    expect(new Set(recs.map((r) => r.key))).toEqual(new Set(USERS));
+  });
+
+  test('K10: tombstones deleted the 5 trial accounts, then were purged themselves', () => {
+    const { events } = run();
+    const recs = records(run().st, 'profiles');
+    expect(recs.filter((r) => r.key!.startsWith('trial-'))).toEqual([]);
+    // The search index, reading all along, saw the 5 accounts and their 5 tombstones.
+    expect(processedBy(events, 'search')).toHaveLength(1245);
+  });
+
+  test('K10: a cache starting at 50 s from the beginning loads the current state (34 records), not the history', () => {
+    const { rep, events, sc } = run();
+    // The log as the cache finds it when it joins (compaction also runs at 50 s).
+    const st = createSim(sc);
+    advance(st, tickAt(sc, 50_000));
+    const written = topicState(st, 'profiles').parts[0]!.end;
+    advance(st, 1);
+    const snapshot = records(st, 'profiles').filter((r) => r.offset < written);
+    expect([snapshot.length, written]).toEqual([34, 1027]);
+    expect(new Set(snapshot.map((r) => r.key))).toEqual(new Set(USERS));
+    const cache = processedBy(events, 'cache');
+    expect(cache.slice(0, 34).map((e) => e.offset)).toEqual(snapshot.map((r) => r.offset));
+    expect(cache.slice(34).every((e) => e.offset >= written)).toBe(true);
+    expect(rep.groups.cache!.processed).toBe(34 + 1245 - 1027);
+  });
+});
+
+describe('kafka-lag: a slow group falls behind; pausing a partition', () => {
+  const id = 'kafka-lag';
+  const run = presetRun(id, { at: ticksAt(id, [10, 20, 30, 45]) });
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K17 + K18: 100 readings/s in, 80/s out: the lag grows by 20 a second, split over both partitions', () => {
+    const r = run();
+    const lag = (s: number) => at(r, s).groups.export!.lag;
+    expect([lag(10), lag(20), lag(30)]).toEqual([
+      [124, 94],
+      [224, 194],
+      [324, 294],
+    ]);
+    expect(at(r, 30).groups.export!.processed).toBe(2399);
+  });
+
+  test('K18: a paused partition is not fetched, without a rebalance; the other drains meanwhile', () => {
+    const r = run();
+    const p0 = processedBy(r.events, 'export').filter(
+      (e) => e.partition === 0 && e.atUs > 31_000_000 && e.atUs < 45_000_000,
+    );
+    expect(p0).toEqual([]);
+    expect(ofType(r.events, 'rebalanced')).toEqual([]);
+    expect(at(r, 45).groups.export!.lag).toEqual([1024, 0]);
+  });
+
+  test('K18: resumed, partition 0 continues exactly where it stopped; nothing is lost', () => {
+    const { events, rep } = run();
+    const p0 = processedBy(events, 'export').filter((e) => e.partition === 0);
+    expect(p0.map((e) => e.offset)).toEqual(p0.map((_, i) => i));
+    expect(rep.groups.export!.ledger).toMatchObject({ duplicated: 0, lost: 0 });
+  });
+});
+
+describe('kafka-replay: a new group from the beginning vs from now on', () => {
+  const id = 'kafka-replay';
+  const run = presetRun(id, { at: ticksAt(id, [40, 60, 80]) });
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K8: analytics (earliest) reads all 792 orders written before it joined, then live ones', () => {
+    const r = run();
+    const before = records(r.st, 'orders').filter((x) => x.tsUs < 40_000_000).length;
+    expect(before).toBe(792);
+    expect(r.rep.groups.analytics!.ledger).toMatchObject({
+      exactlyOnce: 1793,
+      duplicated: 0,
+      lost: 0,
+    });
+    expect(at(r, 60).groups.analytics!.totalLag).toBeGreaterThan(300);
+    expect(at(r, 80).groups.analytics!.totalLag).toBeLessThanOrEqual(1);
+  });
+
+  test('K8: recommendations (latest, the default) only sees what was written after it joined', () => {
+    const r = run();
+    const g = r.rep.groups.recommendations!;
+    expect(g.processed).toBe(1793 - 792);
+    expect(g.ledger.lost).toBe(792);
+    const times = new Map(records(r.st, 'orders').map((x) => [x.origin, x.tsUs]));
+    expect(
+      processedBy(r.events, 'recommendations').every((e) => times.get(e.originId)! >= 40_000_000),
+    ).toBe(true);
+  });
+
+  test('K1 + K4: groups read independently: billing is not disturbed', () => {
+    const { rep } = run();
+    expect(rep.groups.billing!).toMatchObject({ rebalances: 0, totalLag: 0 });
+    expect(rep.groups.billing!.ledger.exactlyOnce).toBe(1793);
+  });
+});
+
+describe('kafka-iot-telemetry: 200 keyed sensors over 8 partitions, 4 members', () => {
+  const run = presetRun('kafka-iot-telemetry');
+
+  test('runs headless to its end with every invariant holding', () => expectCleanEnd(run()));
+
+  test('K2: each sensor always writes to one partition, and the hash spreads 20 to 37 sensors per partition', () => {
+    const recs = records(run().st, 'telemetry');
+    for (const r of recs) expect(r.partition).toBe(partitionForKey(r.key!, 8));
+    const sensors = Array.from(
+      { length: 8 },
+      (_, p) => new Set(recs.filter((r) => r.partition === p).map((r) => r.key)).size,
+    );
+    expect(sensors).toEqual([20, 37, 27, 20, 26, 22, 24, 24]);
+  });
+
+  test('K4: each of the 4 members owns 2 partitions; the one with partition 1 has the most work', () => {
+    const { rep, events } = run();
+    expect(rep.groups.ingest!.assignment).toEqual([
+      'ingest-1',
+      'ingest-1',
+      'ingest-2',
+      'ingest-2',
+      'ingest-3',
+      'ingest-3',
+      'ingest-4',
+      'ingest-4',
+    ]);
+    const done = processedBy(events, 'ingest');
+    for (const e of done) expect(rep.groups.ingest!.assignment[e.partition]).toBe(e.member);
+    const perMember = countBy(done, (e) => e.member);
+    expect(perMember).toEqual({
+      'ingest-1': 3461,
+      'ingest-2': 2799,
+      'ingest-3': 2872,
+      'ingest-4': 2953,
+    });
+  });
+
+  test("K3: every sensor's readings are processed in the order they were sent; the group keeps up", () => {
+    const { rep, events, st } = run();
+    const keys = new Map(records(st, 'telemetry').map((r) => [r.origin, r.key]));
+    expect(outOfKeyOrder(firstProcessed(events, 'ingest'), keys)).toEqual([]);
+    expect(rep.groups.ingest!.ledger).toMatchObject({ duplicated: 0, lost: 0 });
+    expect(rep.groups.ingest!.totalLag).toBeLessThanOrEqual(2);
+    expect(rep.groups.ingest!.latencyMs.p99).toBeLessThan(100);
   });
 });
