@@ -37,6 +37,8 @@ import kafkaCompaction from './presets/kafka-compaction.json' with { type: 'json
 import kafkaLag from './presets/kafka-lag.json' with { type: 'json' };
 import kafkaReplay from './presets/kafka-replay.json' with { type: 'json' };
 import kafkaIotTelemetry from './presets/kafka-iot-telemetry.json' with { type: 'json' };
+import kafkaVsRabbitmqLog from './presets/kafka-vs-rabbitmq-log.json' with { type: 'json' };
+import kafkaVsRabbitmqQueue from './presets/kafka-vs-rabbitmq-queue.json' with { type: 'json' };
 
 export interface Preset {
   id: string;
@@ -80,6 +82,8 @@ const PRESETS_ALL: Preset[] = [
   { id: 'kafka-lag', group: 'Log broker', raw: kafkaLag },
   { id: 'kafka-replay', group: 'Log broker', raw: kafkaReplay },
   { id: 'kafka-iot-telemetry', group: 'Log broker', raw: kafkaIotTelemetry },
+  { id: 'kafka-vs-rabbitmq-log', group: 'Log broker', raw: kafkaVsRabbitmqLog },
+  { id: 'kafka-vs-rabbitmq-queue', group: 'Log broker', raw: kafkaVsRabbitmqQueue },
 ];
 
 /** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */

@@ -54,13 +54,15 @@ const COVERED = [
   'kafka-lag',
   'kafka-replay',
   'kafka-iot-telemetry',
+  'kafka-vs-rabbitmq-log',
+  'kafka-vs-rabbitmq-queue',
   // comparisons.test.ts: both designs of each comparison
   ...comparisonIds().flatMap((id) => [`${id}-sync`, `${id}-async`]),
 ];
 
 describe('preset catalogue', () => {
-  test('there are 21 presets, 12 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
-    expect(PRESETS).toHaveLength(21 + 12 + 2 * 8);
+  test('there are 21 presets, 14 log-broker presets and both designs of 8 comparisons, unique ids, each with a claim test', () => {
+    expect(PRESETS).toHaveLength(21 + 14 + 2 * 8);
     expect(new Set(presetIds()).size).toBe(PRESETS.length);
     expect([...presetIds()].sort()).toEqual([...COVERED].sort());
   });
