@@ -176,8 +176,14 @@ export type SimEvent =
       service: string;
       /** The calling service, or null for a client order. */
       caller: string | null;
+      /** The client producer of a client order, else null. */
+      client: string | null;
       phase: 'arrived' | 'replied' | 'failed';
       undo: boolean;
+      /** When the request left its caller or client. */
+      sentUs: number;
+      /** Why it failed: down, full, error, timeout, callFailed, breakerOpen, crashed; else null. */
+      reason: string | null;
     })
   | (At & {
       type: 'serviceNote';

@@ -5,7 +5,7 @@
  */
 import { EV } from './eventKinds';
 import { type Histogram } from './histogram';
-import { MODE_NAMES, Outcome, type SimState } from './state';
+import { MODE_NAMES, Outcome, RLoc, type SimState } from './state';
 
 export interface Summary {
   count: number;
@@ -18,8 +18,13 @@ export interface Summary {
 
 export interface ServiceReport {
   state: (typeof MODE_NAMES)[number];
+  /** Service-time factor now (slow, recovering), 1 when up. */
+  factor: number;
+  failureProbability: number;
   concurrency: number;
   busy: number;
+  /** Workers now waiting on a call they made (part of busy). */
+  blocked: number;
   waiting: number;
   waitingMax: number;
   received: number;
@@ -183,8 +188,12 @@ export function serviceReports(
 ): Record<string, ServiceReport> {
   const now = st.nowUs;
   const inProgressUs = new Array<number>(st.services.length).fill(0);
+  const blockedNow = new Array<number>(st.services.length).fill(0);
   for (const r of st.reqs)
-    if (r && r.startUs >= 0 && r.loc >= 2 && r.loc <= 4) inProgressUs[r.svc]! += now - r.startUs;
+    if (r && (r.loc === RLoc.Calling || r.loc === RLoc.Backoff)) blockedNow[r.svc]!++;
+  for (const r of st.reqs)
+    if (r && r.startUs >= 0 && r.loc >= RLoc.InService && r.loc <= RLoc.Backoff)
+      inProgressUs[r.svc]! += now - r.startUs;
   const out: Record<string, ServiceReport> = {};
   st.services.forEach((sv, si) => {
     const s = sv.stats;
@@ -206,7 +215,10 @@ export function serviceReports(
     }
     out[st.nodeIds[sv.node]!] = {
       state: MODE_NAMES[sv.mode]!,
+      factor: sv.factor,
+      failureProbability: sv.failureP,
       concurrency: sv.concurrency,
+      blocked: blockedNow[si]!,
       busy: sv.busy + (sv.consumer >= 0 ? st.consumers[sv.consumer]!.busy : 0),
       waiting: sv.waiting.size,
       waitingMax: s.waitingMax,

@@ -10,7 +10,7 @@ import { orderUndo } from './orders';
 import { continueChain, finish, sendRequest } from './serviceRequests';
 import { emitServiceEvent } from './serviceEmit';
 import { schedule, type Sink } from './sim';
-import { Outcome, RLoc, type CallState, type Req, type SimState } from './state';
+import { Outcome, RLoc, Why, type CallState, type Req, type SimState } from './state';
 
 const Breaker = { Closed: 0, Open: 1, HalfOpen: 2 } as const;
 
@@ -58,6 +58,7 @@ export function makeCall(st: SimState, slot: number, sink: Sink): void {
   if (!r.compensating && s.breakerThreshold > 0 && !breakerAllows(st, call)) {
     s.stats.breakerRejected++;
     r.loc = RLoc.Calling;
+    r.why = Why.BreakerOpen;
     return chainFailed(st, slot, sink);
   }
   const token = st.nextReq++;
@@ -74,6 +75,7 @@ export function onCallTimeout(st: SimState, slot: number, token: number, sink: S
   const s = st.services[r.svc]!;
   s.stats.callTimeouts++;
   r.awaiting = 0;
+  if (!r.compensating) r.why = Why.Timeout;
   if (sink)
     emitServiceEvent(
       st,
@@ -106,6 +108,7 @@ export function callReturned(st: SimState, child: Req, sink: Sink): void {
   breakerResult(st, r, call, ok, sink);
   if (!ok) {
     st.services[r.svc]!.stats.callFailures++;
+    r.why = Why.CallFailed;
     return attemptFailed(st, slot, sink);
   }
   r.okCalls |= 1 << r.step;

@@ -1,5 +1,5 @@
 /** Events of services and their requests (only built when someone listens). */
-import { MODE_NAMES, type Req, type SimState } from './state';
+import { FAIL_REASONS, MODE_NAMES, type Req, type SimState } from './state';
 import type { EventSink } from './events';
 
 const serviceName = (st: SimState, si: number) => st.nodeIds[st.services[si]!.node]!;
@@ -17,8 +17,11 @@ export function emitRequest(
     originId: r.origin,
     service: serviceName(st, r.svc),
     caller: parent ? serviceName(st, parent.svc) : null,
+    client: r.parent < 0 ? st.nodeIds[st.producers[r.token]!.node]! : null,
     phase,
     undo: r.undo,
+    sentUs: r.createdUs,
+    reason: phase === 'failed' ? FAIL_REASONS[r.why]! || 'error' : null,
   });
 }
 

@@ -12,7 +12,7 @@ import { ringReset } from './ring';
 import { drainWaiting, finish } from './serviceRequests';
 import { emitMode } from './serviceEmit';
 import { schedule, type Sink } from './sim';
-import { Mode, Outcome, RLoc, type SimState } from './state';
+import { Mode, Outcome, RLoc, Why, type SimState } from './state';
 
 /** Throw away everything the service was doing; returns how many requests were lost. */
 function crashRequests(st: SimState, si: number, sink: Sink): number {
@@ -24,6 +24,7 @@ function crashRequests(st: SimState, si: number, sink: Sink): number {
     if (!r || r.svc !== si) continue;
     if (r.loc === RLoc.ToService || r.loc === RLoc.Replying) continue;
     lost++;
+    r.why = Why.Crashed;
     // The caller sees the connection drop: an error reply, sent now.
     finish(st, slot, Outcome.Failed, sink);
   }

@@ -14,7 +14,7 @@ import { uniform01 } from './rng';
 import { callReturned, makeCall } from './serviceCalls';
 import { emitRequest } from './serviceEmit';
 import { schedule, type Sink } from './sim';
-import { Mode, Outcome, RLoc, type Req, type SimState } from './state';
+import { Mode, Outcome, RLoc, Why, type Req, type SimState } from './state';
 
 export function reqIf(st: SimState, slot: number, id: number): Req | null {
   const r = st.reqs[slot];
@@ -51,6 +51,7 @@ export function sendRequest(
     startUs: -1,
     blockedSinceUs: -1,
     outcome: Outcome.None,
+    why: Why.None,
   };
   const slot = st.freeReqs.length > 0 ? st.freeReqs.pop()! : st.reqs.length;
   st.reqs[slot] = r;
@@ -80,6 +81,7 @@ function arrive(st: SimState, slot: number, sink: Sink): void {
   if (sink) emitRequest(st, sink, r, 'arrived');
   if (s.mode === Mode.Down) {
     s.stats.refused++;
+    r.why = Why.Down;
     return finish(st, slot, Outcome.Failed, sink);
   }
   if (s.busy < s.concurrency) return start(st, slot);
@@ -90,6 +92,7 @@ function arrive(st: SimState, slot: number, sink: Sink): void {
     return;
   }
   s.stats.rejected++;
+  r.why = Why.Full;
   finish(st, slot, Outcome.Rejected, sink);
 }
 
@@ -108,6 +111,7 @@ export function onReqDone(st: SimState, slot: number, id: number, sink: Sink): v
   const s = st.services[r.svc]!;
   if (s.failureP > 0 && uniform01(st.rng, s.failStream) < s.failureP) {
     s.stats.failed++;
+    r.why = Why.Error;
     return finish(st, slot, Outcome.Failed, sink);
   }
   if (r.undo) {

@@ -55,7 +55,31 @@ export interface Req {
   startUs: number;
   blockedSinceUs: number;
   outcome: number;
+  /** Why it failed (an index into FAIL_REASONS), 0 while it has not. */
+  why: number;
 }
+
+/** Why a request failed: refused by a down service, turned away by a full line, ... */
+export const FAIL_REASONS = [
+  '',
+  'down',
+  'full',
+  'error',
+  'timeout',
+  'callFailed',
+  'breakerOpen',
+  'crashed',
+] as const;
+export const Why = {
+  None: 0,
+  Down: 1,
+  Full: 2,
+  Error: 3,
+  Timeout: 4,
+  CallFailed: 5,
+  BreakerOpen: 6,
+  Crashed: 7,
+} as const;
 
 export interface CallState {
   target: number;
