@@ -236,6 +236,7 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
         generation: 0,
         owner: new Array<number>(parts).fill(-1),
         committed: new Array<number>(parts).fill(-1),
+        from: new Array<number>(parts).fill(-1),
         pausedUntilUs: new Array<number>(parts).fill(0),
         rebalances: 0,
         assignor: n.assignor ?? 'range',

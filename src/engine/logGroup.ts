@@ -20,6 +20,7 @@ export function rebalance(st: SimState, gi: number, reason: string, sink: Sink):
   const before = [...g.owner];
   while (g.owner.length < parts.length) g.owner.push(-1);
   while (g.committed.length < parts.length) g.committed.push(-1);
+  while (g.from.length < parts.length) g.from.push(-1);
   while (g.pausedUntilUs.length < parts.length) g.pausedUntilUs.push(0);
   const idOf = (mi: number) => memberId(st, mi);
   const owner =
@@ -31,11 +32,12 @@ export function rebalance(st: SimState, gi: number, reason: string, sink: Sink):
   const until = st.nowUs + g.pauseUs;
   owner.forEach((m, p) => {
     const moved = before[p] !== m;
-    if (g.assignor === 'range' || moved) {
-      g.pausedUntilUs[p] = until;
-      // The new owner starts from the committed offset (or the reset policy).
-      for (const mi of g.members) st.log.members[mi]!.position[p] = -1;
-    }
+    // Eager (range) stops every partition for the pause; cooperative-sticky only moved ones.
+    if (g.assignor === 'range' || moved) g.pausedUntilUs[p] = until;
+    // A new owner starts from the committed offset (or the reset policy). The old owner keeps
+    // its position: the batch it is finishing may still be committed before the new owner
+    // starts (Kafka lets it commit while the group rejoins), see commitPositions.
+    if (moved && m >= 0) st.log.members[m]!.position[p] = -1;
     // A rebalance forgets pauses (K18).
     parts[p]!.paused = false;
   });

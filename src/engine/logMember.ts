@@ -9,6 +9,7 @@ import { sampleUs } from './distributions';
 import { EV } from './eventKinds';
 import { histAdd } from './histogram';
 import { crashMember } from './logMemberCrash';
+import { joinGroup } from './logGroup';
 import { Flag, indexAt } from './logPartition';
 import { abortTxn, commitTxn, lastStableOffset, writeOutput } from './logTxn';
 import { serviceConsumed } from './serviceConsume';
@@ -43,8 +44,16 @@ export function commitPositions(st: SimState, mi: number, sink: Sink): boolean {
     g.commitFailed++;
     return false;
   }
+  const now = st.nowUs;
   g.owner.forEach((owner, p) => {
-    if (owner === mi && m.position[p]! >= 0) g.committed[p] = m.position[p]!;
+    const pos = m.position[p]!;
+    if (pos < 0) return;
+    // A partition that moved away in a rebalance can still be committed by its old owner until
+    // the new owner starts fetching (the end of the rebalance pause); after that it fails.
+    const mine = owner === mi || (now < g.pausedUntilUs[p]! && m.batchPart.includes(p));
+    if (mine) g.committed[p] = pos;
+    else g.commitFailed++;
+    if (owner !== mi) m.position[p] = -1;
   });
   m.stats.commits++;
   if (sink)
@@ -58,13 +67,22 @@ export function commitPositions(st: SimState, mi: number, sink: Sink): boolean {
   return true;
 }
 
+function hasUncommitted(st: SimState, mi: number): boolean {
+  const m = st.log.members[mi]!;
+  const g = st.log.groups[m.group]!;
+  return g.owner.some((o, p) => o === mi && m.position[p]! > g.committed[p]!);
+}
+
 /** Where a newly owned partition starts: the committed offset, else the reset policy (K8). */
 function startPosition(st: SimState, m: MemberState, p: number): number {
   const g = st.log.groups[m.group]!;
   const part = st.log.topics[g.topic]!.parts[p]!;
   const c = g.committed[p]!;
   if (c >= 0) return c;
-  return g.reset === 'earliest' ? part.start : part.hw;
+  const start = g.reset === 'earliest' ? part.start : part.hw;
+  // The group's history starts here: records before it were never meant for it.
+  if (g.from[p]! < 0) g.from[p] = start;
+  return start;
 }
 
 /** Fetch up to `room` records of partition p into the batch; returns how many. */
@@ -102,7 +120,12 @@ function fetch(st: SimState, mi: number, p: number, room: number): number {
 
 export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink): void {
   const m = st.log.members[mi]!;
-  if (token !== m.token || !m.up || !m.joined) return;
+  if (token !== m.token || !m.up) return;
+  if (!m.joined) {
+    // Evicted for a slow batch: it rejoins with its next poll (K5).
+    joinGroup(st, mi, sink);
+    return;
+  }
   const g = st.log.groups[m.group]!;
   const now = st.nowUs;
   m.lastPollUs = now;
@@ -124,6 +147,9 @@ export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink
   if (m.batchOff.length === 0) {
     m.batchAt = -1;
     m.idle = true;
+    // A real consumer keeps polling while idle, so auto-commit still lands on its interval.
+    if (m.commit === 'auto' && !m.transactional && hasUncommitted(st, mi))
+      schedulePoll(st, mi, m.lastAutoCommitUs + m.autoCommitUs);
     return;
   }
   m.stats.polls++;

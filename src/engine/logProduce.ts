@@ -81,6 +81,7 @@ function startSend(
     acked: false,
     stage: Stage.Travelling,
     ok: false,
+    gap: false,
   };
   const slot =
     st.log.sends.length > 0 && st.log.freeSends.length > 0
@@ -130,7 +131,10 @@ function arrive(st: SimState, slot: number, sink: Sink): void {
       return respond(st, slot, true, sink);
     }
     // A gap: an earlier record of this producer failed; refuse, so order is kept (K3, K11).
-    if (s.seq > last + 1) return respond(st, slot, false, sink);
+    if (s.seq > last + 1) {
+      s.gap = true;
+      return respond(st, slot, false, sink);
+    }
   } else if (s.seq < last) t.stats.outOfOrder++;
   if (s.seq > last) part.lastSeq[s.producer] = s.seq;
   s.offset = appendRecord(st, s.topic, s.partition, {
@@ -220,17 +224,41 @@ export function onLogSendTimeout(st: SimState, slot: number, id: number, sink: S
 function retryOrFail(st: SimState, slot: number, sink: Sink): void {
   const s = st.log.sends[slot]!;
   const lp = st.log.producers[s.producer]!;
+  s.stage = Stage.Backoff;
+  s.id = st.log.nextToken++;
+  if (s.gap) {
+    // Waiting for its turn behind a retried record, as Kafka's in-order retries do: soon, and
+    // without using up an attempt.
+    s.gap = false;
+    schedule(st, st.nowUs + Math.max(1000, 2 * st.linkLatencyUs), EV.LogSendRetry, slot, s.id);
+    return;
+  }
   if (s.attempt > lp.retries) return finishSend(st, slot, false, sink);
   s.attempt++;
   lp.stats.retries++;
-  s.stage = Stage.Backoff;
-  s.id = st.log.nextToken++;
   schedule(st, st.nowUs + RETRY_BACKOFF_US, EV.LogSendRetry, slot, s.id);
 }
 
 export function onLogSendRetry(st: SimState, slot: number, id: number, sink: Sink): void {
   const s = sendIf(st, slot, id);
   if (s && s.stage === Stage.Backoff) transmit(st, slot, sink);
+}
+
+function renumberAfter(st: SimState, failed: LogSend): void {
+  const lp = st.log.producers[failed.producer]!;
+  const part = st.log.topics[failed.topic]!.parts[failed.partition]!;
+  // Written after all (only its answers were lost): its number is taken.
+  if ((part.lastSeq[failed.producer] ?? -1) >= failed.seq) return;
+  for (const other of st.log.sends)
+    if (
+      other &&
+      other !== failed &&
+      other.producer === failed.producer &&
+      other.partition === failed.partition &&
+      other.seq > failed.seq
+    )
+      other.seq--;
+  lp.nextSeq[failed.partition]!--;
 }
 
 function finishSend(st: SimState, slot: number, ok: boolean, sink?: Sink): void {
@@ -241,7 +269,12 @@ function finishSend(st: SimState, slot: number, ok: boolean, sink?: Sink): void 
   if (ok) {
     lp.stats.acked++;
     histAdd(lp.stats.ackLatency, st.nowUs - s.createdUs);
-  } else lp.stats.failed++;
+  } else {
+    lp.stats.failed++;
+    // The idempotent producer gives the failed record's sequence number up, so the ones after
+    // it are not refused for a gap forever (Kafka resets its sequences, KIP-360).
+    if (lp.idempotent) renumberAfter(st, s);
+  }
   if (lp.acks === 0) return;
   lp.inFlight--;
   if (lp.backlog.length > 0 && lp.inFlight < lp.maxInFlight) {

@@ -112,10 +112,16 @@ export function groupReports(
   for (const g of st.log.groups) {
     const t = st.log.topics[g.topic]!;
     const ledger = { ...g.final, duplicatedIds: [] as number[], lostIds: [] as number[] };
+    // One verdict per message (a retried send can have written it twice), none for records
+    // from before the group started reading.
+    const seen = new Set<number>();
     g.committed.forEach((committed, p) => {
       const log = t.parts[p]!.log;
+      const from = Math.max(0, g.from[p] ?? 0);
       for (let i = 0; i < log.off.length; i++) {
         if ((log.flags[i]! & (Flag.Control | Flag.Aborted)) !== 0) continue;
+        if (log.off[i]! < from || seen.has(log.origin[i]!)) continue;
+        seen.add(log.origin[i]!);
         const n = g.effects[log.origin[i]!] ?? 0;
         if (n === 1) ledger.exactlyOnce++;
         else if (n > 1) {

@@ -27,9 +27,11 @@ function settle(st: SimState, ti: number, p: number, gone: boolean[]): void {
   for (const g of st.log.groups) {
     if (g.topic !== ti) continue;
     const passed = g.committed[p]!;
+    const from = g.from[p]!;
     gone.forEach((isGone, i) => {
       if (!isGone) return;
       const off = part.log.off[i]!;
+      if (from < 0 || off < from) return;
       const flags = part.log.flags[i]!;
       if ((flags & (Flag.Control | Flag.Aborted)) !== 0) return;
       const origin = part.log.origin[i]!;

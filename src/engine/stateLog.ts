@@ -101,6 +101,8 @@ export interface LogSend {
   /** 0 travelling, 1 appended and waiting for replication (acks=all), 2 response on the way, 3 backoff. */
   stage: number;
   ok: boolean;
+  /** Refused for a sequence gap (an earlier record is being retried): try again soon, free. */
+  gap: boolean;
 }
 
 export interface LogProducerState {
@@ -142,6 +144,8 @@ export interface GroupState {
   owner: number[];
   /** Committed offset per partition, or -1 (none). */
   committed: number[];
+  /** Where the group first started reading each partition (-1 until it did). */
+  from: number[];
   /** Consumption stopped until this time (a rebalance), per partition. */
   pausedUntilUs: number[];
   rebalances: number;
