@@ -138,9 +138,11 @@ describe('log broker properties', () => {
         const last = new Map<string, number>();
         const rebalancedSince = new Set<string>();
         for (const e of events) {
-          if (e.type === 'rebalanced') for (let i = 0; i < c.members; i++) rebalancedSince.add(`m${i}`);
+          if (e.type === 'rebalanced')
+            for (let i = 0; i < c.members; i++) rebalancedSince.add(`m${i}`);
           if (e.type === 'recordsPolled' && rebalancedSince.delete(e.member))
-            for (const k of [...last.keys()]) if (k.startsWith(`${e.group}:${e.member}:`)) last.delete(k);
+            for (const k of [...last.keys()])
+              if (k.startsWith(`${e.group}:${e.member}:`)) last.delete(k);
           if (e.type !== 'recordProcessed') continue;
           const k = `${e.group}:${e.member}:${e.partition}`;
           if (e.group === 'g' || e.group === 'rc') {
