@@ -3,6 +3,7 @@ import { compileConsumer, compileProducer, compileTemplates } from './compileNod
 import { compileDist } from './distributions';
 import { createHistogram } from './histogram';
 import { createRing } from './ring';
+import { createSeries } from './series';
 import { addStream } from './rng';
 import type { Scenario, ServiceNode } from './scenarioSchema';
 import { Mode, type FlowState, type ServiceState, type SimState } from './state';
@@ -20,7 +21,7 @@ export function effectName(n: ServiceNode): string | null {
   return n.effect ?? n.id;
 }
 
-export function createFlow(scenario: Scenario): FlowState {
+export function createFlow(scenario: Scenario, seriesPeriodUs: number): FlowState {
   const names: string[] = [];
   for (const n of scenario.nodes) {
     if (n.kind !== 'service') continue;
@@ -45,6 +46,12 @@ export function createFlow(scenario: Scenario): FlowState {
       clientLatency: createHistogram(),
       completion: createHistogram(),
       endToEnd: createHistogram(),
+    },
+    series: {
+      accepted: createSeries(false, seriesPeriodUs),
+      failed: createSeries(false, seriesPeriodUs),
+      rejected: createSeries(false, seriesPeriodUs),
+      completed: createSeries(false, seriesPeriodUs),
     },
   };
 }

@@ -144,7 +144,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   producers.forEach((p) => {
     if (nodeKinds[p.target] === 'service') p.toService = nodeIndex[p.target]!;
   });
-  const flow = createFlow(scenario);
+  const flow = createFlow(scenario, seriesPeriodUs);
   const services = scenario.nodes.flatMap((n, node) =>
     n.kind === 'service' ? [compileService(n, node, indexOfId, flow.effectNames, seed, rng)] : [],
   );

@@ -7,6 +7,7 @@
  * applied): see flowReport.ts.
  */
 import { histAdd } from './histogram';
+import { seriesCount } from './series';
 import { emitServiceEvent } from './serviceEmit';
 import type { Sink } from './sim';
 import { Outcome, type OrderRec, type SimState } from './state';
@@ -32,6 +33,7 @@ function checkComplete(st: SimState, origin: number, o: OrderRec): void {
   const f = st.flow;
   if (o.outcome !== Outcome.Ok || (o.mask & f.fullMask) !== f.fullMask) return;
   f.stats.completed++;
+  seriesCount(f.series.completed, st.nowUs);
   histAdd(f.stats.completion, st.nowUs - o.acceptedUs);
   histAdd(f.stats.endToEnd, st.nowUs - o.placedUs);
   delete f.orders[origin];

@@ -11,6 +11,7 @@ import { orderAccepted, orderEffect, orderRefused, orderUndo } from './orders';
 import { publishOrigin } from './publisher';
 import { ringPush, ringShift } from './ring';
 import { uniform01 } from './rng';
+import { seriesCount } from './series';
 import { callReturned, makeCall } from './serviceCalls';
 import { emitRequest } from './serviceEmit';
 import { schedule, type Sink } from './sim';
@@ -177,11 +178,17 @@ function replyArrives(st: SimState, slot: number, sink: Sink): void {
   const f = st.flow.stats;
   if (r.outcome === Outcome.Ok) {
     f.accepted++;
+    seriesCount(st.flow.series.accepted, st.nowUs);
     histAdd(f.clientLatency, st.nowUs - r.createdUs);
     orderAccepted(st, r.origin, r.createdUs, sink);
     return;
   }
-  if (r.outcome === Outcome.Rejected) f.rejected++;
-  else f.failed++;
+  if (r.outcome === Outcome.Rejected) {
+    f.rejected++;
+    seriesCount(st.flow.series.rejected, st.nowUs);
+  } else {
+    f.failed++;
+    seriesCount(st.flow.series.failed, st.nowUs);
+  }
   orderRefused(st, r.origin, r.outcome);
 }

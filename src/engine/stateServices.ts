@@ -6,6 +6,7 @@
  */
 import type { Histogram } from './histogram';
 import type { Ring } from './ring';
+import type { Series } from './series';
 import type { DistUs } from './state';
 
 /** Service mode as a number, checked on every request. */
@@ -182,4 +183,6 @@ export interface FlowState {
     /** Placed → complete: comparable across designs (the sync client waits for all of it). */
     endToEnd: Histogram;
   };
+  /** Orders per time bucket, for charts: answered accepted, failed, rejected; completed. */
+  series: { accepted: Series; failed: Series; rejected: Series; completed: Series };
 }

@@ -3,6 +3,7 @@
  * chain, a down or timed-out callee fails the whole order, and partial work is counted.
  */
 import { describe, expect, test } from 'vitest';
+import { seriesPoints } from '../../src/engine';
 import { ofType, run, scenario, type Spec } from '../broker/helpers';
 import { call, clients, down, service } from './helpers';
 
@@ -198,5 +199,28 @@ describe('P4 circuit breaker', () => {
     expect(rep.flow!.completed).toBeGreaterThan(50);
     expect(rep.services.order!.breakerOpened).toBeGreaterThanOrEqual(1);
     expect(rep.flow!.completed + rep.flow!.failed).toBe(100);
+  });
+});
+
+describe('order time series', () => {
+  test('per-bucket counts of accepted, failed, rejected and completed orders add up to the totals', () => {
+    const sc = scenario(
+      chain({ order: { concurrency: 1, queueLimit: 1 } }).map((n) =>
+        n.id === 'clients' ? { ...n, count: 300, arrival: { dist: 'constant', ms: 3 } } : n,
+      ),
+      {
+        durationMs: 5000,
+        schedule: [down('payment', 300, 200)],
+      },
+    );
+    const { st, rep } = run(sc);
+    const total = (s: { values: number[] }) => s.values.reduce((a, b) => a + b, 0);
+    const f = rep.flow!;
+    expect(total(seriesPoints(st.flow.series.accepted, st.nowUs))).toBe(f.accepted);
+    expect(total(seriesPoints(st.flow.series.failed, st.nowUs))).toBe(f.failed);
+    expect(total(seriesPoints(st.flow.series.rejected, st.nowUs))).toBe(f.rejected);
+    expect(total(seriesPoints(st.flow.series.completed, st.nowUs))).toBe(f.completed);
+    expect(f.failed).toBeGreaterThan(0);
+    expect(f.rejected).toBeGreaterThan(0);
   });
 });
