@@ -5,14 +5,14 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_PRESET_ID, loadPreset } from './scenarios';
 import { createSimStore } from './store';
 import { App } from './ui/App';
 import { installDebugHooks } from './ui/debugHooks';
+import { defaultPreset } from './ui/presetLoader';
 import { SimStoreProvider } from './ui/SimStoreProvider';
 import './ui/styles.css';
 
-const store = createSimStore(loadPreset(DEFAULT_PRESET_ID), { speed: 1 });
+const store = createSimStore(defaultPreset(), { speed: 1 });
 installDebugHooks(store);
 
 const rootEl = document.getElementById('root');

@@ -16,17 +16,23 @@ import slowNotification from './comparisons/slow-notification.json' with { type:
 export interface ComparisonPreset {
   id: string;
   raw: unknown;
+  /** The document's file, relative to src/scenarios (the app loads it from there). */
+  file: string;
 }
 
 export const COMPARISONS: readonly ComparisonPreset[] = [
-  { id: 'compare-happy-path', raw: happyPath },
-  { id: 'compare-tight-coupling', raw: tightCoupling },
-  { id: 'compare-blocking', raw: blocking },
-  { id: 'compare-scalability', raw: scalability },
-  { id: 'compare-data-loss', raw: dataLoss },
-  { id: 'compare-hard-recovery', raw: hardRecovery },
-  { id: 'compare-hybrid', raw: hybrid },
-  { id: 'compare-slow-notification', raw: slowNotification },
+  { id: 'compare-happy-path', raw: happyPath, file: 'comparisons/happy-path.json' },
+  { id: 'compare-tight-coupling', raw: tightCoupling, file: 'comparisons/tight-coupling.json' },
+  { id: 'compare-blocking', raw: blocking, file: 'comparisons/blocking.json' },
+  { id: 'compare-scalability', raw: scalability, file: 'comparisons/scalability.json' },
+  { id: 'compare-data-loss', raw: dataLoss, file: 'comparisons/data-loss.json' },
+  { id: 'compare-hard-recovery', raw: hardRecovery, file: 'comparisons/hard-recovery.json' },
+  { id: 'compare-hybrid', raw: hybrid, file: 'comparisons/hybrid.json' },
+  {
+    id: 'compare-slow-notification',
+    raw: slowNotification,
+    file: 'comparisons/slow-notification.json',
+  },
 ];
 
 export function comparisonIds(): string[] {

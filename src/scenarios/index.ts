@@ -2,7 +2,7 @@
  * Presets: scenarios as data, shared by the app, the CLI, the tests and the e2e specs. Each is
  * validated by the engine's schema when loaded, so a broken preset fails loudly in the tests.
  */
-import { designDocument, DESIGNS, validateScenario, type Scenario } from '../engine';
+import { designDocument, DESIGNS, validateScenario, type Design, type Scenario } from '../engine';
 import { COMPARISONS } from './comparisons';
 import competingConsumers from './presets/competing-consumers.json' with { type: 'json' };
 import twoPaymentWorkers from './presets/two-payment-workers.json' with { type: 'json' };
@@ -40,50 +40,66 @@ import kafkaIotTelemetry from './presets/kafka-iot-telemetry.json' with { type: 
 import kafkaVsRabbitmqLog from './presets/kafka-vs-rabbitmq-log.json' with { type: 'json' };
 import kafkaVsRabbitmqQueue from './presets/kafka-vs-rabbitmq-queue.json' with { type: 'json' };
 
+/**
+ * Where a preset's document comes from, relative to this folder: a file of presets/, or one
+ * design of a comparison of comparisons/. The app fetches it from there only when the preset is
+ * chosen (src/ui/presetLoader.ts), so the presets stay out of its initial JavaScript.
+ */
+export interface PresetSource {
+  file: string;
+  design?: Design;
+}
+
 export interface Preset {
   id: string;
   /** Where the picker lists it. */
   group: string;
   /** The raw scenario document, exactly as a user could write it. */
   raw: unknown;
+  source: PresetSource;
+}
+
+/** A preset whose document is presets/<id>.json. */
+function preset(id: string, group: string, raw: unknown): Preset {
+  return { id, group, raw, source: { file: `presets/${id}.json` } };
 }
 
 const PRESETS_ALL: Preset[] = [
-  { id: 'competing-consumers', group: 'Basics', raw: competingConsumers },
-  { id: 'two-payment-workers', group: 'Basics', raw: twoPaymentWorkers },
-  { id: 'consumer-crash', group: 'Basics', raw: consumerCrash },
-  { id: 'bursty-traffic', group: 'Basics', raw: burstyTraffic },
-  { id: 'work-queue', group: 'Queue broker', raw: workQueue },
-  { id: 'fair-dispatch', group: 'Queue broker', raw: fairDispatch },
-  { id: 'topic-routing', group: 'Queue broker', raw: topicRouting },
-  { id: 'pubsub-fanout', group: 'Queue broker', raw: pubsubFanout },
-  { id: 'priority', group: 'Queue broker', raw: priority },
-  { id: 'retry-backoff-dlq', group: 'Queue broker', raw: retryBackoffDlq },
-  { id: 'poison-message', group: 'Queue broker', raw: poisonMessage },
-  { id: 'ttl-expiry', group: 'Queue broker', raw: ttlExpiry },
-  { id: 'overflow', group: 'Queue broker', raw: overflow },
-  { id: 'memory-alarm', group: 'Queue broker', raw: memoryAlarm },
-  { id: 'broker-crash-durability', group: 'Queue broker', raw: brokerCrashDurability },
-  { id: 'ack-modes-crash', group: 'Queue broker', raw: ackModesCrash },
-  { id: 'sqs-visibility', group: 'Queue broker', raw: sqsVisibility },
-  { id: 'idempotent-consumer', group: 'Queue broker', raw: idempotentConsumer },
-  { id: 'mm1', group: 'Queueing theory', raw: mm1 },
-  { id: 'mmc', group: 'Queueing theory', raw: mmc },
-  { id: 'md1', group: 'Queueing theory', raw: md1 },
-  { id: 'kafka-key-partitioning', group: 'Log broker', raw: kafkaKeyPartitioning },
-  { id: 'kafka-group-scaling', group: 'Log broker', raw: kafkaGroupScaling },
-  { id: 'kafka-commit-timing', group: 'Log broker', raw: kafkaCommitTiming },
-  { id: 'kafka-slow-handler', group: 'Log broker', raw: kafkaSlowHandler },
-  { id: 'kafka-acks-replication', group: 'Log broker', raw: kafkaAcksReplication },
-  { id: 'kafka-idempotent-producer', group: 'Log broker', raw: kafkaIdempotentProducer },
-  { id: 'kafka-transactions', group: 'Log broker', raw: kafkaTransactions },
-  { id: 'kafka-retention', group: 'Log broker', raw: kafkaRetention },
-  { id: 'kafka-compaction', group: 'Log broker', raw: kafkaCompaction },
-  { id: 'kafka-lag', group: 'Log broker', raw: kafkaLag },
-  { id: 'kafka-replay', group: 'Log broker', raw: kafkaReplay },
-  { id: 'kafka-iot-telemetry', group: 'Log broker', raw: kafkaIotTelemetry },
-  { id: 'kafka-vs-rabbitmq-log', group: 'Log broker', raw: kafkaVsRabbitmqLog },
-  { id: 'kafka-vs-rabbitmq-queue', group: 'Log broker', raw: kafkaVsRabbitmqQueue },
+  preset('competing-consumers', 'Basics', competingConsumers),
+  preset('two-payment-workers', 'Basics', twoPaymentWorkers),
+  preset('consumer-crash', 'Basics', consumerCrash),
+  preset('bursty-traffic', 'Basics', burstyTraffic),
+  preset('work-queue', 'Queue broker', workQueue),
+  preset('fair-dispatch', 'Queue broker', fairDispatch),
+  preset('topic-routing', 'Queue broker', topicRouting),
+  preset('pubsub-fanout', 'Queue broker', pubsubFanout),
+  preset('priority', 'Queue broker', priority),
+  preset('retry-backoff-dlq', 'Queue broker', retryBackoffDlq),
+  preset('poison-message', 'Queue broker', poisonMessage),
+  preset('ttl-expiry', 'Queue broker', ttlExpiry),
+  preset('overflow', 'Queue broker', overflow),
+  preset('memory-alarm', 'Queue broker', memoryAlarm),
+  preset('broker-crash-durability', 'Queue broker', brokerCrashDurability),
+  preset('ack-modes-crash', 'Queue broker', ackModesCrash),
+  preset('sqs-visibility', 'Queue broker', sqsVisibility),
+  preset('idempotent-consumer', 'Queue broker', idempotentConsumer),
+  preset('mm1', 'Queueing theory', mm1),
+  preset('mmc', 'Queueing theory', mmc),
+  preset('md1', 'Queueing theory', md1),
+  preset('kafka-key-partitioning', 'Log broker', kafkaKeyPartitioning),
+  preset('kafka-group-scaling', 'Log broker', kafkaGroupScaling),
+  preset('kafka-commit-timing', 'Log broker', kafkaCommitTiming),
+  preset('kafka-slow-handler', 'Log broker', kafkaSlowHandler),
+  preset('kafka-acks-replication', 'Log broker', kafkaAcksReplication),
+  preset('kafka-idempotent-producer', 'Log broker', kafkaIdempotentProducer),
+  preset('kafka-transactions', 'Log broker', kafkaTransactions),
+  preset('kafka-retention', 'Log broker', kafkaRetention),
+  preset('kafka-compaction', 'Log broker', kafkaCompaction),
+  preset('kafka-lag', 'Log broker', kafkaLag),
+  preset('kafka-replay', 'Log broker', kafkaReplay),
+  preset('kafka-iot-telemetry', 'Log broker', kafkaIotTelemetry),
+  preset('kafka-vs-rabbitmq-log', 'Log broker', kafkaVsRabbitmqLog),
+  preset('kafka-vs-rabbitmq-queue', 'Log broker', kafkaVsRabbitmqQueue),
 ];
 
 /** Each design of each comparison, as a plain preset (the compare view comes with issue 7). */
@@ -92,6 +108,7 @@ const DESIGN_PRESETS: Preset[] = COMPARISONS.flatMap((c) =>
     id: `${c.id}-${design}`,
     group: 'Sync vs async',
     raw: designDocument(c.raw, design),
+    source: { file: c.file, design },
   })),
 );
 

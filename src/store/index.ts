@@ -13,3 +13,4 @@ export * from './eventFields';
 export { SPEED_MIN, SPEED_MAX, SPEED_STEPS, SPEED_FASTEST, clampSpeed } from './speed';
 export { DOT_CAP, FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
 export type { DeadLetter } from './engineAccess';
+export { loadValidators, validators, type Validators } from './validators';

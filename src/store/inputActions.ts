@@ -2,15 +2,17 @@
  * Actions that change the run itself: inputs from the page, reset, clearing inputs, loading a
  * scenario and changing the seed.
  *
- * An input is validated with the engine's schema and appended to the timeline at the current
+ * An input is validated with the engine's schema (loaded after the first paint: validators.ts)
+ * and appended to the timeline at the current
  * tick. If the run had been computed past that tick, the run forks: later inputs and everything
  * computed after the tick are discarded, and a notice says so. When paused, the store steps one
  * tick so the input's effect is on screen at once (inputs apply at the start of their tick).
  */
-import { validateInput, type Input, type TimedInput, type Validation } from '../engine';
+import type { Input, TimedInput, Validation } from '../engine';
 import type { CreateOptions, Scenario } from '../engine';
 import type { StoreContext } from './actions';
 import { createRun } from './run';
+import { loadValidators, validators } from './validators';
 import type { Notice, SimActions } from './view';
 
 type InputActions = Pick<
@@ -29,7 +31,14 @@ export function createInputActions(
 ): InputActions {
   const applyInput = (raw: unknown): Validation<Input> => {
     const run = ctx.run();
-    const result = validateInput(raw, run.scenario);
+    const check = validators();
+    if (!check) {
+      void loadValidators();
+      const errors = ['the page is still loading its input checks: try again in a moment'];
+      ctx.setPartial({ notice: notice('error', `Not applied: ${errors[0]}`) });
+      return { ok: false, errors };
+    }
+    const result = check.validateInput(raw, run.scenario);
     if (!result.ok) {
       ctx.setPartial({ notice: notice('error', `Not applied: ${result.errors.join('; ')}`) });
       return result;

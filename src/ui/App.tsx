@@ -6,6 +6,7 @@
  * queues.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -17,7 +18,8 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 // Panels below the fold, opened by a click or only for services load after the first paint
 // (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
-// fetched as soon as the page has mounted, so a click does not wait for it.
+// fetched as soon as the page has mounted, so a click does not wait for it; so are the engine's
+// validators (src/store/validators.ts), which inputs and preset documents need.
 const loadPanels = () => import('./LazyPanels');
 const Charts = lazy(() => loadPanels().then((m) => ({ default: m.Charts })));
 const Counters = lazy(() => loadPanels().then((m) => ({ default: m.Counters })));
@@ -35,6 +37,7 @@ export function App() {
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
   useEffect(() => {
     void loadPanels();
+    loadValidators().catch(() => undefined); // applyInput retries and says so
   }, []);
   return (
     <div className="app">

@@ -1,20 +1,17 @@
 /**
  * Choose a preset; loading one replaces the run (paused at tick 0, no inputs). Every preset is
  * listed, in its group, with its description: the chosen one's is shown under the picker, and
- * each option carries its own as a tooltip. The selection follows the store's scenario (matched by name), so
- * a scenario loaded another way shows as "Custom".
+ * each option carries its own as a tooltip. The list comes from the build-time catalogue; the
+ * tooltips' descriptions load just after the first paint, and the chosen preset's document when
+ * it is chosen (presetLoader.ts), the select showing the choice while it loads. The selection follows the store's scenario (matched by name), so a scenario
+ * loaded another way shows as "Custom".
  */
-import { useId } from 'react';
-import { loadPreset, PRESETS } from '../scenarios';
+import { useEffect, useId, useRef, useState } from 'react';
+import { loadPresetById, PRESET_CATALOG } from './presetLoader';
 import { useSim } from './SimStoreContext';
 
-// Validated once at start-up; a broken preset fails loudly here and in the unit tests.
-const OPTIONS = PRESETS.map((p) => {
-  const s = loadPreset(p.id);
-  return { id: p.id, group: p.group, name: s.name, description: s.description ?? '' };
-});
 /** The picker's groups in the order presets list them ("Basics", ..., "Sync vs async"). */
-const GROUPS = [...new Set(OPTIONS.map((p) => p.group))];
+const GROUPS = [...new Set(PRESET_CATALOG.map((p) => p.group))];
 
 const CUSTOM = 'custom';
 
@@ -25,7 +22,38 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
   const loadScenario = useSim((s) => s.actions.loadScenario);
   const name = useSim((s) => s.scenario.name);
   const description = useSim((s) => s.scenario.description ?? '');
-  const current = OPTIONS.find((p) => p.name === name);
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const latest = useRef(0);
+  const [descriptions, setDescriptions] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let live = true;
+    import('virtual:preset-descriptions').then(
+      (m) => live && setDescriptions(m.default),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const current = PRESET_CATALOG.find((p) => p.name === name);
+  const choose = (presetId: string) => {
+    const request = ++latest.current;
+    setPending(presetId);
+    setError('');
+    loadPresetById(presetId).then(
+      (scenario) => {
+        if (request !== latest.current) return;
+        setPending(null);
+        loadScenario(scenario);
+      },
+      (err: unknown) => {
+        if (request !== latest.current) return;
+        setPending(null);
+        setError(`Could not load that scenario: ${err instanceof Error ? err.message : err}`);
+      },
+    );
+  };
   return (
     <div className="picker">
       <label className="picker-label" htmlFor={id}>
@@ -35,17 +63,18 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
         id={id}
         className="select"
         data-testid="preset"
-        value={current?.id ?? CUSTOM}
+        value={pending ?? current?.id ?? CUSTOM}
         aria-describedby={descriptionId}
+        aria-busy={pending !== null}
         onChange={(e) => {
-          if (e.target.value !== CUSTOM) loadScenario(loadPreset(e.target.value));
+          if (e.target.value !== CUSTOM) choose(e.target.value);
         }}
       >
-        {current ? null : <option value={CUSTOM}>Custom: {name}</option>}
+        {current || pending ? null : <option value={CUSTOM}>Custom: {name}</option>}
         {GROUPS.map((g) => (
           <optgroup key={g} label={g}>
-            {OPTIONS.filter((p) => p.group === g).map((p) => (
-              <option key={p.id} value={p.id} title={p.description}>
+            {PRESET_CATALOG.filter((p) => p.group === g).map((p) => (
+              <option key={p.id} value={p.id} title={descriptions[p.id]}>
                 {p.name}
               </option>
             ))}
@@ -59,7 +88,7 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
         data-testid="preset-description"
         title={description}
       >
-        {description}
+        {error || description}
       </p>
     </div>
   );

@@ -4,9 +4,8 @@
  * published one), render counts per panel, timed seeks, and loading a scenario document (validated
  * like any untrusted input). The golden run is loaded on demand so it costs nothing at load.
  */
-import { validateScenario } from '../engine';
 import type { TimedInput } from '../engine';
-import type { SimStore } from '../store';
+import { loadValidators, type SimStore } from '../store';
 import { renderCounts, resetRenderCounts } from './renderCount';
 
 export interface MqSimDebug {
@@ -22,8 +21,8 @@ export interface MqSimDebug {
   /** The run's input timeline. */
   timeline(): readonly TimedInput[];
   checkpointStats(): { count: number; bytes: number; strideTicks: number };
-  /** Validate and load a scenario document; returns the validation errors (empty when loaded). */
-  loadScenario(raw: unknown, seed?: number): string[];
+  /** Validate and load a scenario document; resolves to the validation errors (none: loaded). */
+  loadScenario(raw: unknown, seed?: number): Promise<string[]>;
   /** Messages moving on links at the engine's time. */
   movingCount(): number;
   /** The same, as "from>to:state" (state: new, ack, deadLettered, ...). */
@@ -66,8 +65,8 @@ export function installDebugHooks(store: SimStore): void {
     },
     timeline: () => store.timeline(),
     checkpointStats: () => store.checkpointStats(),
-    loadScenario(raw, seed) {
-      const result = validateScenario(raw);
+    async loadScenario(raw, seed) {
+      const result = (await loadValidators()).validateScenario(raw);
       if (!result.ok) return result.errors;
       store.getState().actions.loadScenario(result.value, seed === undefined ? {} : { seed });
       return [];

@@ -3,7 +3,6 @@
  * priority queue it is split into bands by priority, highest first (the head of the queue is on
  * the left: those leave first), coloured from pale (low) to deep red (high).
  */
-import { scaleLinear } from 'd3-scale';
 import { setAttrIfChanged } from './domText';
 import { PRIORITY_HIGH, PRIORITY_LOW } from './palette';
 
@@ -11,12 +10,24 @@ import { PRIORITY_HIGH, PRIORITY_LOW } from './palette';
 export const bandOf = (level: number, levels: number, bands: number): number =>
   Math.min(bands - 1, Math.floor(((levels - 1 - level) * bands) / levels));
 
-/** Fill colour of band `b` of `bands` (band 0 = highest priority). */
+/** `#rrggbb` colours mixed in RGB, as d3-interpolate's interpolateRgb does (gamma 1). */
+export function mixHex(from: string, to: string, t: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const rgb = [0, 1, 2].map((i) =>
+    Math.round(channel(from, i) + (channel(to, i) - channel(from, i)) * t),
+  );
+  return `rgb(${rgb.join(', ')})`;
+}
+
+/**
+ * Fill colour of band `b` of `bands` (band 0 = highest priority). A two-colour mix needs no
+ * d3-scale, which would bring d3-interpolate, d3-color and d3-format into the initial
+ * JavaScript (the charts, which load later, use it).
+ */
 export function bandColor(b: number, bands: number): string {
-  const scale = scaleLinear<string>()
-    .domain([bands - 1, 0])
-    .range([PRIORITY_LOW, PRIORITY_HIGH]);
-  return bands > 1 ? scale(b) : PRIORITY_LOW;
+  return bands > 1
+    ? mixHex(PRIORITY_LOW, PRIORITY_HIGH, (bands - 1 - b) / (bands - 1))
+    : PRIORITY_LOW;
 }
 
 /**

@@ -6,7 +6,6 @@
  * every animation frame. Nodes are buttons (focusable, Enter/Space or click) that open the
  * node inspector; the broker badge is one too.
  */
-import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { Frame } from '../store/frame';
 import { readyByPriority, servicesLive } from '../store/engineAccess';
@@ -120,14 +119,13 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       bands: [...this.querySelectorAll<SVGRectElement>('.depth-band')],
     });
   });
-  const depthScale = scaleLinear().range([0, 1]).clamp(true);
 
   function update(frame: Frame) {
     const { report } = frame;
     // One scale for all queues, so bars compare; it grows with the deepest queue so far.
     let deepest = 10;
     for (const q of Object.values(report.queues)) deepest = Math.max(deepest, q.depthMax);
-    depthScale.domain([0, deepest]);
+    const depthScale = (depth: number) => Math.min(1, Math.max(0, depth / deepest));
     const live = serviceParts.size > 0 ? servicesLive(frame.sim) : null;
 
     nodes.each(function (n) {
