@@ -57,7 +57,7 @@ export function crashBroker(st: SimState, restartAfterUs: number, sink: Sink): v
     const d = st.deliveries[dslot];
     if (!d) continue;
     d.valid = false;
-    // The connection is gone; after the restart the consumer has a fresh prefetch window.
+    // The connection is gone; after the restart the consumer has a fresh prefetch limit.
     if (d.counted) uncount(st, d);
     if (d.loc === DLoc.ToConsumer || d.loc === DLoc.Buffered) {
       freeDelivery(st, dslot);

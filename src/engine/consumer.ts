@@ -1,5 +1,5 @@
 /**
- * A consumer: `concurrency` workers behind one prefetch window. A delivery waits in a local
+ * A consumer: `concurrency` workers behind one prefetch limit. A delivery waits in a local
  * buffer until a worker is free; the worker processes it, and then either the business effect
  * is applied and an ack goes back (manual ack after processing), or the attempt failed and a
  * nack or reject goes back (failures.ts decides what the broker does with it). With auto-ack the

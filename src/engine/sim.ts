@@ -119,7 +119,7 @@ export function newDelivery(
   return dslot;
 }
 
-/** The delivery stops counting toward its consumer's prefetch window. */
+/** The delivery stops counting toward its consumer's prefetch limit. */
 export function uncount(st: SimState, d: Delivery): void {
   d.counted = false;
   const c = st.consumers[d.consumer]!;
@@ -128,7 +128,7 @@ export function uncount(st: SimState, d: Delivery): void {
 }
 
 /**
- * Free a delivery record. A manual-ack delivery occupies its consumer's prefetch window until
+ * Free a delivery record. A manual-ack delivery occupies its consumer's prefetch limit until
  * here, even after the broker took its copy back: its worker is still busy with it.
  */
 export function freeDelivery(st: SimState, slot: number): void {

@@ -110,8 +110,8 @@ export interface Delivery {
   /** Auto-ack: the broker forgot the copy when it delivered it. */
   autoAcked: boolean;
   /**
-   * Counts toward its consumer's prefetch window. A RabbitMQ channel that closes (crash, ack
-   * timeout, broker crash) frees its window at once; an SQS worker still busy with a message
+   * Counts toward its consumer's prefetch limit. A RabbitMQ channel that closes (crash, ack
+   * timeout, broker crash) frees its place at once; an SQS worker still busy with a message
    * that became visible again does not poll for more, so there it keeps counting.
    */
   counted: boolean;
