@@ -83,10 +83,7 @@ function startSend(
     ok: false,
     gap: false,
   };
-  const slot =
-    st.log.sends.length > 0 && st.log.freeSends.length > 0
-      ? st.log.freeSends.pop()!
-      : st.log.sends.length;
+  const slot = st.log.freeSends.length > 0 ? st.log.freeSends.pop()! : st.log.sends.length;
   st.log.sends[slot] = send;
   lp.stats.sent++;
   st.totals.published++;

@@ -75,7 +75,7 @@ export function orderUndo(st: SimState, bit: number, origin: number): boolean {
 }
 
 /** The client was told the order is accepted. */
-export function orderAccepted(st: SimState, origin: number, placedUs: number, sink: Sink): void {
+export function orderAccepted(st: SimState, origin: number, placedUs: number): void {
   const f = st.flow;
   let o = f.orders[origin];
   if (!o) {
@@ -86,7 +86,6 @@ export function orderAccepted(st: SimState, origin: number, placedUs: number, si
   o.outcome = Outcome.Ok;
   o.acceptedUs = st.nowUs;
   checkComplete(st, origin, o);
-  void sink;
 }
 
 /** The client was told the order failed or was rejected. */

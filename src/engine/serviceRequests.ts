@@ -180,7 +180,7 @@ function replyArrives(st: SimState, slot: number, sink: Sink): void {
     f.accepted++;
     seriesCount(st.flow.series.accepted, st.nowUs);
     histAdd(f.clientLatency, st.nowUs - r.createdUs);
-    orderAccepted(st, r.origin, r.createdUs, sink);
+    orderAccepted(st, r.origin, r.createdUs);
     return;
   }
   if (r.outcome === Outcome.Rejected) {
