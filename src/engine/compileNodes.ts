@@ -4,7 +4,9 @@ import { failureActive } from './failure';
 import { createHistogram } from './histogram';
 import { createRing } from './ring';
 import { addStream, hashName } from './rng';
-import type { ConsumerNode, ProducerNode } from './scenarioSchema';
+import type { ConsumerNode, ProducerNode, RetryPolicy } from './scenarioSchema';
+
+type IdempotencySpec = NonNullable<ConsumerNode['idempotent']>;
 import { createSeries } from './series';
 import { CrashPoint, type ConsumerState, type ProducerState, type TemplateState } from './state';
 
@@ -133,23 +135,8 @@ export function compileConsumer(
       slowShare: f.slowShare ?? 0,
       slowFactor: f.slowFactor ?? 1,
     }),
-    retry: {
-      policy: r.policy,
-      baseUs: toUs(r.baseMs ?? 100),
-      capUs: toUs(r.capMs ?? 30_000),
-      maxAttempts: r.maxAttempts ?? 0,
-      reject: r.method === 'reject',
-    },
-    dedup: n.idempotent
-      ? {
-          size: n.idempotent.storeSize ?? 10_000,
-          retentionUs: n.idempotent.retentionMs === undefined ? 0 : toUs(n.idempotent.retentionMs),
-          ids: [],
-          atUs: [],
-          head: 0,
-          set: {},
-        }
-      : null,
+    retry: compileRetry(r),
+    dedup: n.idempotent ? compileDedup(n.idempotent) : null,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
     stats: {
@@ -169,5 +156,26 @@ export function compileConsumer(
       retriesOfAcked: 0,
       attemptsMax: 0,
     },
+  };
+}
+
+export function compileRetry(r: RetryPolicy): ConsumerState['retry'] {
+  return {
+    policy: r.policy,
+    baseUs: toUs(r.baseMs ?? 100),
+    capUs: toUs(r.capMs ?? 30_000),
+    maxAttempts: r.maxAttempts ?? 0,
+    reject: r.method === 'reject',
+  };
+}
+
+export function compileDedup(d: IdempotencySpec): ConsumerState['dedup'] {
+  return {
+    size: d.storeSize ?? 10_000,
+    retentionUs: d.retentionMs === undefined ? 0 : toUs(d.retentionMs),
+    ids: [],
+    atUs: [],
+    head: 0,
+    set: {},
   };
 }

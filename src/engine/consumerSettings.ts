@@ -3,6 +3,9 @@ import { dispatch, unackedLimit } from './delivery';
 import { failureActive } from './failure';
 import { consumerName, type Sink } from './sim';
 import type { SimState } from './state';
+import { compileDedup, compileRetry } from './compileNodes';
+import type { Guarantee } from './guarantees';
+import type { RetryPolicy } from './scenarioSchema';
 import { drainBuffer } from './consumer';
 
 function changed(st: SimState, ci: number, setting: string, value: string, sink: Sink): void {
@@ -53,4 +56,22 @@ export function setFailureRate(st: SimState, ci: number, probability: number, si
   f.probability = probability;
   f.active = failureActive(f);
   changed(st, ci, 'failureProbability', String(probability), sink);
+}
+
+/** A new retry policy for failures from now on (a message already waiting keeps its delay). */
+export function setRetryPolicy(st: SimState, ci: number, r: RetryPolicy, sink: Sink): void {
+  const c = st.consumers[ci]!;
+  c.retry = compileRetry(r);
+  changed(st, ci, 'retry', r.policy, sink);
+}
+
+/** A named guarantee: ack mode and idempotency together (guarantees.ts). */
+export function setGuarantee(st: SimState, ci: number, g: Guarantee, sink: Sink): void {
+  const c = st.consumers[ci]!;
+  c.autoAck = g === 'at-most-once';
+  lowered(st, ci);
+  if (g === 'exactly-once' && !c.dedup) c.dedup = compileDedup({});
+  if (g !== 'exactly-once') c.dedup = null;
+  changed(st, ci, 'guarantee', g, sink);
+  if (c.up) dispatch(st, c.queue, sink);
 }

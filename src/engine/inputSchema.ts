@@ -3,6 +3,8 @@
  * engine at a tick (or at an exact time when scheduled in the scenario), never setters.
  */
 import * as v from 'valibot';
+import { GUARANTEES } from './guarantees';
+import { RetrySchema } from './schemaConsumer';
 import {
   integerIn,
   literalOf,
@@ -98,6 +100,12 @@ const InputVariants = [
     restartAfterMs: v.optional(positiveNumber(24 * 3600 * 1000)),
   }),
   strictObject({ type: literalOf('logBrokerRestarted'), broker: integerIn(0, 8) }),
+  strictObject({ type: literalOf('retryPolicyChanged'), consumerId: nodeId, retry: RetrySchema }),
+  strictObject({
+    type: literalOf('guaranteeChanged'),
+    consumerId: nodeId,
+    guarantee: oneOf(GUARANTEES),
+  }),
 ] as const;
 
 export const INPUT_TYPES = [
@@ -122,6 +130,8 @@ export const INPUT_TYPES = [
   'partitionsAdded',
   'logBrokerCrashed',
   'logBrokerRestarted',
+  'retryPolicyChanged',
+  'guaranteeChanged',
 ] as const;
 
 export const InputSchema = v.variant('type', [...InputVariants], (i) =>

@@ -1,7 +1,14 @@
 /** Applying an input to the state. Unknown ids are reported as an event, never thrown. */
 import { crashBroker, restartBroker } from './broker';
 import { crashConsumer, restartConsumer } from './consumerCrash';
-import { setAckMode, setConcurrency, setFailureRate, setPrefetch } from './consumerSettings';
+import {
+  setAckMode,
+  setConcurrency,
+  setFailureRate,
+  setGuarantee,
+  setPrefetch,
+  setRetryPolicy,
+} from './consumerSettings';
 import type { Input } from './inputSchema';
 import {
   addPartitions,
@@ -9,6 +16,7 @@ import {
   logBrokerInput,
   restartMember,
   seekGroup,
+  setMemberGuarantee,
   setPartitionPaused,
 } from './logInputs';
 import { pauseProducer, resumeProducer, setRate } from './producer';
@@ -129,5 +137,15 @@ export function applyInput(st: SimState, input: Input, sink: Sink): void {
       return logBrokerInput(st, input.broker, false, ms(input.restartAfterMs), sink);
     case 'logBrokerRestarted':
       return logBrokerInput(st, input.broker, true, 0, sink);
+    case 'retryPolicyChanged':
+    case 'guaranteeChanged': {
+      const mi = indexOf(st, input.consumerId, 'member');
+      if (mi >= 0 && input.type === 'guaranteeChanged')
+        return setMemberGuarantee(st, mi, input.guarantee);
+      const ci = indexOf(st, input.consumerId, 'consumer');
+      if (ci < 0) return ignored(st, input, sink);
+      if (input.type === 'retryPolicyChanged') return setRetryPolicy(st, ci, input.retry, sink);
+      return setGuarantee(st, ci, input.guarantee, sink);
+    }
   }
 }

@@ -11,6 +11,7 @@ import { wakeMembersOf } from './logMember';
 import { schedule, type Sink } from './sim';
 import { CrashPoint, type SimState } from './state';
 import type { Input } from './inputSchema';
+import type { Guarantee } from './guarantees';
 
 export function crashMemberInput(
   st: SimState,
@@ -102,4 +103,13 @@ export function logBrokerInput(
     st.restarts.push({ type: 'logBrokerRestarted', broker });
     schedule(st, st.nowUs + restartAfterUs, EV.DeferredInput, st.restarts.length - 1);
   }
+}
+
+/** A named guarantee for a group member: its commit timing and its group's idempotency table. */
+export function setMemberGuarantee(st: SimState, mi: number, g: Guarantee): void {
+  const m = st.log.members[mi]!;
+  if (m.transactional) return; // a transactional processor commits with its transaction
+  m.commit = g === 'at-most-once' ? 'before' : 'after';
+  const group = st.log.groups[m.group]!;
+  if (g === 'exactly-once') group.dedup ??= {};
 }
