@@ -31,6 +31,8 @@ export interface FlightLog extends EventSink {
    * first, at most TRIPS_MAX (the newest). A pure function of the run and `nowUs`.
    */
   active(nowUs: number): readonly Flight[];
+  /** Trips found another way than from one event (records appended to a topic). */
+  addTrips(trips: readonly Flight[]): void;
   clear(): void;
 }
 
@@ -82,6 +84,9 @@ export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightL
       }
       for (const f of tripsOf(e, ctx)) add(f);
       if (e.type === 'routed' || e.type === 'unroutable') publishedTo.delete(e.originId);
+    },
+    addTrips(trips) {
+      for (const f of trips) add(f);
     },
     active(nowUs: number) {
       let w = 0;

@@ -100,7 +100,9 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
       const light = sim.tick < lightUntil;
       let stop = Math.min(target, nextBucket, nextCheckpoint);
       if (light) stop = Math.min(stop, lightUntil);
-      if (advance(sim, stop - sim.tick, timeline, light ? trace.light : trace) === 0) break;
+      const ran = advance(sim, stop - sim.tick, timeline, light ? trace.light : trace);
+      trace.flush(light);
+      if (ran === 0) break;
       atBoundary();
       if (sim.tick > horizon) {
         horizon = sim.tick;

@@ -5,6 +5,7 @@
  */
 import type { SimEvent } from '../engine';
 import { describeFields } from './eventFields';
+import { logDetail } from './logWords';
 
 const NOTES: Readonly<Record<string, (service: string, detail: string) => string>> = {
   breakerOpened: (s, d) => `${s}: circuit breaker to ${d} opened (calls fail at once for a while)`,
@@ -40,5 +41,6 @@ export function serviceDetail(e: SimEvent): string | null {
   return null;
 }
 
-/** An event in words: a service event as a sentence, any other as its fields. */
-export const describeEvent = (e: SimEvent): string => serviceDetail(e) ?? describeFields(e);
+/** An event in words: a service or log event as a sentence, any other as its fields. */
+export const describeEvent = (e: SimEvent): string =>
+  serviceDetail(e) ?? logDetail(e) ?? describeFields(e);

@@ -86,6 +86,19 @@ const CASES: [string, number, TimedInput[]][] = [
     ],
   ],
   ['compare-tight-coupling-async', 2300, []],
+  // The log broker: appends found in the partitions, poll trains, commits, a rebalance, a
+  // member crash with a duplicate, a seek of a group, and a log broker crash.
+  ['kafka-group-scaling', 2100, []],
+  [
+    'kafka-commit-timing',
+    700,
+    [{ tick: 300, input: { type: 'groupSeek', groupId: 'commit-after', to: 'beginning' } }],
+  ],
+  [
+    'kafka-acks-replication',
+    1600,
+    [{ tick: 1200, input: { type: 'logBrokerCrashed', broker: 2, restartAfterMs: 1000 } }],
+  ],
 ];
 
 describe('the view at a tick does not depend on the way there', () => {

@@ -10,6 +10,7 @@ import { createEventLog, type EventLog } from './eventLog';
 import { messageKey, numberField } from './eventFields';
 import { fateOf, noteOf } from './fates';
 import { createFlightLog, type FlightLog } from './flights';
+import { createLogTrips } from './logTrips';
 import type { TripContext } from './trips';
 import { FADE_US, HOP_MIN_TICKS } from './tuning';
 
@@ -36,6 +37,8 @@ const PLAIN_STEPS = new Set([
   'processingStarted',
   'processed',
   'acked',
+  'recordsPolled',
+  'offsetsCommitted',
 ]);
 
 /** Fades kept at most: the canvas labels only the newest anyway. */
@@ -48,6 +51,11 @@ export interface Trace extends EventSink {
   fades(nowUs: number): readonly Fade[];
   /** After a restore: forget everything position-dependent. */
   reset(eventCount: number): void;
+  /**
+   * At the end of each advance: what the engine did without an event (records appended to a
+   * topic). `light`: the advance only counted events; just take note.
+   */
+  flush(light: boolean): void;
   /**
    * A sink that only counts events and feeds the latency buckets: for replaying the part of a
    * seek too far before its target for any event to be shown there (twice as fast).
@@ -88,6 +96,7 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
     clientOf: (service) => clientOf.get(service),
   };
   const flights = createFlightLog(ctx);
+  const logTrips = createLogTrips(scenario, sim, ctx.linkUs, ctx.hopUs);
   let fades: Fade[] = [];
   const addFade = (f: Fade) => {
     fades.push(f);
@@ -104,8 +113,20 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
     push(e: SimEvent) {
       log.push(e);
       checkDuplicate(e);
+      flights.addTrips(logTrips.onEvent(e));
       flights.push(e);
       addLatency(e);
+      if (e.type === 'recordProcessed') {
+        if (e.duplicate)
+          addFade({
+            atUs: e.atUs,
+            node: e.member,
+            label: 'duplicate effect',
+            msgKey: e.originId,
+            style: 'duplicate',
+          });
+        return;
+      }
       if (e.type === 'processed') {
         const dup =
           e.effect === 'duplicateSkipped' ? 'duplicate skipped' : dupNow && 'duplicate effect';
@@ -160,6 +181,11 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
       flights.clear();
       fades = [];
       lastDup = duplicateEffects(sim());
+      logTrips.sync();
+    },
+    flush(light: boolean) {
+      if (light) logTrips.sync();
+      else flights.addTrips(logTrips.flush());
     },
   };
 }
