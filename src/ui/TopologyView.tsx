@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { computeLayout } from '../viz/layout';
+import { addedPartitions } from '../viz/layoutTopics';
 import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
 import { setTextIfChanged } from '../viz/domText';
@@ -27,8 +28,17 @@ export function TopologyView() {
   const canvasHost = useRef<HTMLDivElement>(null);
   const sampleNote = useRef<HTMLParagraphElement>(null);
   const flightsRef = useRef<FlightsView | null>(null);
+  // Partitions the run adds (schedule and timeline), as a string so it changes only with them:
+  // each gets its row in the layout from the start, empty until it exists.
+  const added = useSim((s) => JSON.stringify([...addedPartitions(s.scenario, s.timeline)].sort()));
   // The stage takes the layout's shape (capped in CSS), so a tall topology gets more height.
-  const layout = useMemo(() => computeLayout(scenario), [scenario]);
+  const layout = useMemo(
+    () =>
+      computeLayout(scenario, {
+        addedPartitions: new Map(JSON.parse(added) as [string, number][]),
+      }),
+    [scenario, added],
+  );
   const aspect = `${layout.width} / ${layout.height}`;
   const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
   const hasServices = scenario.nodes.some((n) => n.kind === 'service');

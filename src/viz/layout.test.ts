@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine';
 import { loadPreset, presetIds } from '../scenarios';
 import { computeLayout, EDGE_LABEL_PX, edgePoint, type NodeBox } from './layout';
+import { addedPartitions } from './layoutTopics';
 
 const broker = {
   version: 1,
@@ -32,7 +33,7 @@ describe('layout', () => {
     for (const id of presetIds()) {
       const layout = computeLayout(loadPreset(id));
       const producers = layout.nodes.filter((n) => n.kind === 'producer');
-      const consumers = layout.nodes.filter((n) => n.kind === 'consumer');
+      const consumers = layout.nodes.filter((n) => n.kind === 'consumer' || n.kind === 'member');
       if (consumers.length > 0)
         expect(Math.max(...producers.map((n) => n.x))).toBeLessThan(
           Math.min(...consumers.map((n) => n.x)),
@@ -128,6 +129,75 @@ describe('layout', () => {
     // An effect named like a service is a word, not an edge.
     const hybrid = computeLayout(loadPreset('compare-hybrid-async'));
     expect(hybrid.edges.some((e) => e.field === 'effect')).toBe(false);
+  });
+
+  it('draws a topic as partition rows, with edges into and out of each row', () => {
+    const layout = computeLayout(loadPreset('kafka-group-scaling'));
+    const n = (id: string) => layout.nodeById.get(id)!;
+    const topic = n('orders');
+    expect(topic.kind).toBe('topic');
+    expect(topic.rows).toBe(4);
+    expect(n('worker-1').kind).toBe('member');
+    expect(n('checkout').x).toBeLessThan(topic.x);
+    for (const w of ['worker-1', 'worker-5']) expect(topic.x).toBeLessThan(n(w).x);
+    for (let p = 0; p < 4; p++) {
+      const into = layout.edgeBetween('checkout', `orders#${p}`)!;
+      const out = layout.edgeBetween(`orders#${p}`, 'worker-5')!;
+      // Each row's edges leave and enter at the row's height, on the topic's sides.
+      expect(into.target[0]).toBeCloseTo(topic.x - topic.w / 2);
+      expect(out.source[0]).toBeCloseTo(topic.x + topic.w / 2);
+      expect(into.target[1]).toBeCloseTo(out.source[1]);
+      if (p > 0)
+        expect(into.target[1]).toBeGreaterThan(
+          layout.edgeBetween('checkout', `orders#${p - 1}`)!.target[1],
+        );
+    }
+    // The log brokers' badge over the topic, in their region; no queue broker.
+    expect(layout.brokerId).toBe('');
+    const badge = n('#log-brokers');
+    expect(badge.kind).toBe('logCluster');
+    expect(layout.logRegions).toHaveLength(1);
+    const r = layout.logRegions[0]!;
+    expect(topic.x - topic.w / 2).toBeGreaterThan(r.x);
+    expect(badge.y).toBeLessThan(topic.y - topic.h / 2);
+  });
+
+  it('gives a partition added later its row from the start', () => {
+    const scenario = loadPreset('kafka-group-scaling');
+    const layout = computeLayout(scenario, { addedPartitions: new Map([['orders', 2]]) });
+    expect(layout.nodeById.get('orders')!.rows).toBe(6);
+    expect(layout.edgeBetween('orders#5', 'worker-1')).toBeDefined();
+    // The key-partitioning preset adds one in its schedule.
+    const keyed = loadPreset('kafka-key-partitioning');
+    expect(
+      computeLayout(keyed, { addedPartitions: addedPartitions(keyed) }).nodeById.get('orders')!
+        .rows,
+    ).toBe(4);
+  });
+
+  it('puts a read-process-write chain in order: topic, processor, topic, readers', () => {
+    const layout = computeLayout(loadPreset('kafka-transactions'));
+    const x = (id: string) => layout.nodeById.get(id)!.x;
+    expect(x('payments-api')).toBeLessThan(x('payments'));
+    expect(x('payments')).toBeLessThan(x('fraud-check'));
+    expect(x('fraud-check')).toBeLessThan(x('checked-payments'));
+    expect(x('checked-payments')).toBeLessThan(x('ledger-committed'));
+    expect(layout.edgeBetween('fraud-check', 'checked-payments#1')?.field).toBe('output');
+    // One region per column of topics: the processor between them stays outside.
+    expect(layout.logRegions).toHaveLength(2);
+    const f = layout.nodeById.get('fraud-check')!;
+    for (const r of layout.logRegions)
+      expect(f.x + f.w / 2 < r.x || f.x - f.w / 2 > r.x + r.w).toBe(true);
+  });
+
+  it('stacks the log above the broker when a topic and a queue share a column', () => {
+    const layout = computeLayout(loadPreset('compare-hybrid-async'));
+    const r = layout.region!;
+    const log = layout.logRegions[0]!;
+    expect(log.y + log.h).toBeLessThan(r.y);
+    const topic = layout.nodeById.get('order_created')!;
+    expect(topic.y + topic.h / 2).toBeLessThan(r.y);
+    expect(layout.nodeById.get(layout.brokerId)!.y).toBeGreaterThan(log.y + log.h);
   });
 
   it('gives an implicit broker a badge with the engine id', () => {

@@ -19,12 +19,67 @@ function badgeWidth(label: string, broker: Readonly<Record<string, unknown>> | u
   return label.length * 16 * 0.6 + status * 15 * 0.56 + 40;
 }
 
+/** The vertical extent of a region: its top (where its badge goes) and bottom. */
+export interface Span {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A region around `inside` (with `rightRoom` after each), widened for a badge `need` units wide
+ * as far as the nodes outside it allow, over `span`; null when nothing is inside.
+ */
+export function regionAround(
+  nodes: readonly NodeBox[],
+  inside: readonly NodeBox[],
+  need: number,
+  span: Span,
+  width: number,
+  rightRoom: (n: NodeBox) => number = () => PAD,
+): Region | null {
+  if (inside.length === 0) return null;
+  let left = Math.min(...inside.map((n) => n.x - n.w / 2)) - PAD;
+  let right = Math.max(...inside.map((n) => n.x + n.w / 2 + rightRoom(n)));
+  const outside = nodes.filter((n) => !inside.includes(n));
+  const leftLimit = Math.max(
+    PAD,
+    ...outside.filter((n) => n.x < left).map((n) => n.x + n.w / 2 + PAD),
+  );
+  const rightLimit = Math.min(
+    width - PAD,
+    ...outside.filter((n) => n.x > right).map((n) => n.x - n.w / 2 - PAD),
+  );
+  const grow = Math.max(0, need + 16 - (right - left)) / 2;
+  left = Math.max(leftLimit, left - grow);
+  right = Math.min(rightLimit, right + grow);
+  return { x: left, y: span.top, w: right - left, h: span.bottom - span.top };
+}
+
+/** A badge along the top of its region (or at the top left without one). */
+export function badgeBox(
+  node: GraphNode,
+  region: Region | null,
+  need: number,
+  width: number,
+): NodeBox {
+  const w = region ? region.w - 16 : Math.min(need, width - 2 * PAD);
+  return {
+    ...node,
+    x: region ? region.x + region.w / 2 : PAD + w / 2,
+    y: (region?.y ?? 8) + 6 + BADGE_H / 2,
+    w,
+    h: BADGE_H,
+    lines: [node.label],
+    dlq: false,
+  };
+}
+
 export function placeBroker(
   scenario: Scenario,
   nodes: readonly NodeBox[],
   bNode: GraphNode | undefined,
   rightRoom: (n: NodeBox) => number,
-  bottom: number,
+  span: Span,
   width: number,
 ): { region: Region | null; badge: NodeBox } {
   const id = brokerId(scenario);
@@ -32,33 +87,7 @@ export function placeBroker(
   const raw = scenario.nodes.find((n) => n.id === id) as Record<string, unknown> | undefined;
   const need = badgeWidth(label, raw);
   const inside = nodes.filter((n) => n.kind === 'exchange' || n.kind === 'queue');
-  let region: Region | null = null;
-  if (inside.length > 0) {
-    let left = Math.min(...inside.map((n) => n.x - n.w / 2)) - PAD;
-    let right = Math.max(...inside.map((n) => n.x + n.w / 2 + rightRoom(n)));
-    const outside = nodes.filter((n) => !inside.includes(n));
-    const leftLimit = Math.max(
-      PAD,
-      ...outside.filter((n) => n.x < left).map((n) => n.x + n.w / 2 + PAD),
-    );
-    const rightLimit = Math.min(
-      width - PAD,
-      ...outside.filter((n) => n.x > right).map((n) => n.x - n.w / 2 - PAD),
-    );
-    const grow = Math.max(0, need + 16 - (right - left)) / 2;
-    left = Math.max(leftLimit, left - grow);
-    right = Math.min(rightLimit, right + grow);
-    region = { x: left, y: 8, w: right - left, h: bottom + 14 - 8 };
-  }
-  const w = region ? region.w - 16 : Math.min(need, width - 2 * PAD);
-  const badge: NodeBox = {
-    ...(bNode ?? { id, label, kind: 'broker', node: -1 }),
-    x: region ? region.x + region.w / 2 : PAD + w / 2,
-    y: 8 + 6 + BADGE_H / 2,
-    w,
-    h: BADGE_H,
-    lines: [label],
-    dlq: false,
-  };
+  const region = regionAround(nodes, inside, need, span, width, rightRoom);
+  const badge = badgeBox(bNode ?? { id, label, kind: 'broker', node: -1 }, region, need, width);
   return { region, badge };
 }

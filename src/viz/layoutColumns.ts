@@ -7,6 +7,10 @@
  * a dead-letter edge is a short arc rather than a detour across the consumers. A kind this
  * table does not know is placed by its longest path from the sources. The broker is not a
  * column: it is drawn around its exchanges and queues.
+ *
+ * Topics (the log broker) sit in the queue column and the members of their groups with the
+ * consumers, unless a member or a service writes into a topic (read-process-write): that topic
+ * goes one column after its writer, and its readers one more.
  */
 import { rankNodes, type GraphEdge, type GraphNode } from './graph';
 
@@ -102,10 +106,51 @@ export function assignColumns(
     else if (n.kind === 'consumer') raw.set(n.id, queueCol + 1);
     else raw.set(n.id, Math.min(queueCol + 1, rank.get(n.id) ?? 0));
   }
+  placeLogChains(nodes, edges, raw, queueCol, step);
   const used = [...new Set(raw.values())].sort((a, b) => a - b);
   const out = new Map<string, number>();
   for (const [id, c] of raw) out.set(id, used.indexOf(c));
   return out;
+}
+
+/** Fields of a writer that name the topic it writes to. */
+const WRITES = new Set(['to', 'publish', 'output']);
+
+/**
+ * Topics after their writers (producers: the queue column), and the readers of a topic (members,
+ * services reading it) one column after it. Rounds until nothing moves, bounded by the node
+ * count (a topic read and written in a loop stops there).
+ */
+function placeLogChains(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  raw: Map<string, number>,
+  queueCol: number,
+  step: ReadonlyMap<string, number>,
+): void {
+  const topics = new Set(nodes.filter((n) => n.kind === 'topic').map((n) => n.id));
+  if (topics.size === 0) return;
+  const writers = edges.filter((e) => topics.has(e.to) && WRITES.has(e.field));
+  const readers = edges.filter((e) => topics.has(e.from) && e.field === 'from');
+  for (const t of topics) raw.set(t, queueCol);
+  for (let round = 0; round <= nodes.length; round++) {
+    let moved = false;
+    for (const e of writers) {
+      const want = Math.max(queueCol, (raw.get(e.from) ?? 0) + 1);
+      if (want > raw.get(e.to)!) {
+        raw.set(e.to, want);
+        moved = true;
+      }
+    }
+    for (const e of readers) {
+      const want = raw.get(e.from)! + 1 + (step.get(e.to) ?? 0);
+      if (raw.get(e.to) !== want) {
+        raw.set(e.to, want);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
 }
 
 /**

@@ -8,14 +8,19 @@ import type { Selection } from 'd3-selection';
 import { bandColor } from './depthBar';
 import type { NodeBox } from './layout';
 import { fitFont } from './labelText';
+import { LOG_CLUSTER_KIND } from './layoutTopics';
 import {
   consumerBadges,
   exchangeTag,
+  logProducerBadges,
+  memberBadges,
   producerBadges,
   queueBadges,
   serviceBadges,
+  topicBadges,
 } from './scenarioFacts';
 import { buildServiceParts, serviceOutline, type ServiceParts } from './serviceShape';
+import { buildTopicParts, type GroupOnTopic, type TopicParts } from './topicShape';
 
 export type NodeSel = Selection<SVGGElement, NodeBox, SVGGElement, unknown>;
 type Raw = Readonly<Record<string, unknown>>;
@@ -48,7 +53,11 @@ function addTab(
   maxW: number,
 ) {
   const ns = 'http://www.w3.org/2000/svg';
-  const fontPx = fitFont(text, maxW - 12, TAB_PX, 9);
+  let fontPx = fitFont(text, maxW - 12, TAB_PX, 9);
+  // Still too long at the smallest size: cut it (the node's tooltip has it all).
+  const fits = Math.floor((maxW - 12) / (fontPx * 0.56));
+  if (text.length > fits) text = `${text.slice(0, Math.max(1, fits - 1))}…`;
+  fontPx = fitFont(text, maxW - 12, TAB_PX, 9);
   const w = text.length * fontPx * 0.56 + 12;
   const rect = document.createElementNS(ns, 'rect');
   rect.setAttribute('class', `node-tab ${cls}`);
@@ -70,16 +79,27 @@ function addTab(
 /** Nodes whose numbers sit under a bar (a queue's depth, a service's workers): one line. */
 const hasBar = (n: NodeBox) => n.kind === 'queue' || n.kind === 'service';
 
+/** Badges along the top of a region: the broker's, the log brokers'. */
+export const isBadge = (n: NodeBox) => n.kind === 'broker' || n.kind === LOG_CLUSTER_KIND;
+
+/** What update() redraws beyond the two lines of numbers: services' workers, topics' rows. */
+export interface NodeParts {
+  services: Map<string, ServiceParts>;
+  topics: Map<string, TopicParts>;
+}
+
 /**
- * Build the static parts of every node. `raw` gives each node's scenario entry. Returns the
- * parts of the service nodes that update() redraws, by id.
+ * Build the static parts of every node. `raw` gives each node's scenario entry, `groups` the
+ * groups reading each topic (with their colours). Returns the parts that update() redraws.
  */
 export function buildNodes(
   nodes: NodeSel,
   raw: ReadonlyMap<string, Raw>,
-): Map<string, ServiceParts> {
-  const broker = nodes.filter((n) => n.kind === 'broker');
-  const boxes = nodes.filter((n) => n.kind !== 'broker');
+  groups: ReadonlyMap<string, readonly GroupOnTopic[]> = new Map(),
+): NodeParts {
+  const broker = nodes.filter(isBadge);
+  const boxes = nodes.filter((n) => !isBadge(n));
+  const plain = boxes.filter((n) => n.kind !== 'topic');
   const services = boxes.filter((n) => n.kind === 'service');
   nodes
     .filter((n) => n.kind !== 'service')
@@ -92,7 +112,7 @@ export function buildNodes(
     .append('path')
     .attr('class', 'node-box')
     .attr('d', (n) => serviceOutline(n.w, n.h));
-  nodes.append('title').text((n) => [n.label, ...tabsOf(n, raw.get(n.id))].join(' · '));
+  nodes.append('title').text((n) => [n.label, ...tabsOf(n, raw.get(n.id), raw)].join(' · '));
 
   boxes.each(function (n) {
     const fontPx = Math.min(...n.lines.map((l) => fitFont(l, n.w - 14, LABEL_PX, 12)));
@@ -105,20 +125,20 @@ export function buildNodes(
       t.textContent = line;
       this.appendChild(t);
     });
-    const tabs = tabsOf(n, raw.get(n.id));
+    const tabs = tabsOf(n, raw.get(n.id), raw);
     // Room on the right for the DLQ tab, or a service's state tab.
     const rightW = n.dlq ? 44 : n.kind === 'service' ? Math.min(112, n.w * 0.6) : 0;
     if (tabs.length > 0)
       addTab(this, tabs.join(' · '), 8, 'start', `node-tab--${n.kind}`, n.w - 20 - rightW);
     if (n.dlq) addTab(this, 'DLQ', n.w - 8, 'end', 'node-tab--dlq', rightW);
   });
-  boxes
+  plain
     .append('text')
     .attr('class', 'node-stat')
     .attr('x', (n) => n.w / 2)
     .attr('y', (n) => contentTop(n) + (hasBar(n) ? BAR_H + 19 : 15))
     .style('font-size', `${STAT_PX}px`);
-  boxes
+  plain
     .filter((n) => !hasBar(n))
     .append('text')
     .attr('class', 'node-stat node-stat--second')
@@ -157,6 +177,24 @@ export function buildNodes(
     const c = typeof conc === 'number' ? conc : 1;
     serviceParts.set(n.id, buildServiceParts(this, n.w, contentTop(n), BAR_H, c));
   });
+  const topicParts = new Map<string, TopicParts>();
+  boxes
+    .filter((n) => n.kind === 'topic')
+    .each(function (n) {
+      topicParts.set(n.id, buildTopicParts(this, n, raw.get(n.id), groups.get(n.id) ?? []));
+    });
+  // A member's group colour, as a stripe down its left side (the colour of the group's marks
+  // on the topic's rows).
+  boxes
+    .filter((n) => n.kind === 'member')
+    .append('rect')
+    .attr('class', 'member-stripe')
+    .attr('x', 2)
+    .attr('y', 10)
+    .attr('width', 4)
+    .attr('height', (n) => n.h - 20)
+    .attr('rx', 2)
+    .style('fill', (n) => memberColor(n, raw, groups));
 
   broker
     .append('text')
@@ -169,16 +207,35 @@ export function buildNodes(
     .attr('class', 'node-stat broker-stat')
     .attr('x', (n) => n.w - 14)
     .attr('y', (n) => n.h / 2 + 6);
-  return serviceParts;
+  return { services: serviceParts, topics: topicParts };
+}
+
+/** The colour of a member's group on its topic. */
+function memberColor(
+  n: NodeBox,
+  raw: ReadonlyMap<string, Raw>,
+  groups: ReadonlyMap<string, readonly GroupOnTopic[]>,
+): string {
+  const r = raw.get(n.id);
+  const group = typeof r?.group === 'string' ? r.group : n.id;
+  const topic = typeof r?.from === 'string' ? r.from : '';
+  return groups.get(topic)?.find((g) => g.id === group)?.color ?? '#64748b';
 }
 
 /** The tab texts of a node: what kind of queue or exchange it is. */
-export function tabsOf(n: NodeBox, raw: Raw | undefined): string[] {
+export function tabsOf(
+  n: NodeBox,
+  raw: Raw | undefined,
+  all: ReadonlyMap<string, Raw> = new Map(),
+): string[] {
   if (!raw) return [];
   if (n.kind === 'queue') return queueBadges(raw);
   if (n.kind === 'exchange') return [exchangeTag(raw)];
-  if (n.kind === 'producer') return producerBadges(raw);
+  if (n.kind === 'producer')
+    return all.get(String(raw.to))?.kind === 'topic' ? logProducerBadges(raw) : producerBadges(raw);
   if (n.kind === 'consumer') return consumerBadges(raw);
+  if (n.kind === 'member') return memberBadges(raw);
+  if (n.kind === 'topic') return topicBadges(raw);
   if (n.kind === 'service') return serviceBadges(raw);
   return [];
 }

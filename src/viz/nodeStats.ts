@@ -44,6 +44,8 @@ export interface NodeStatus {
   warn: boolean;
   /** Queue depth for the depth bar, else null. */
   depth: number | null;
+  /** Up but with nothing to do for good (a group member without a partition): drawn greyed. */
+  idle?: boolean;
 }
 
 type StatusOf = (e: ReportEntry, raw: Raw | undefined) => NodeStatus;

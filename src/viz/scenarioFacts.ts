@@ -144,3 +144,79 @@ export function serviceBadges(node: Raw): string[] {
   if (node.compensate === true) out.push('compensates');
   return [...out, ...consumerBadges(node)];
 }
+
+/** The consumer groups reading each topic, in scenario order (a service reading one is its own). */
+export function groupsByTopic(nodes: readonly Raw[]): Map<string, string[]> {
+  const topics = new Set(nodes.filter((n) => n.kind === 'topic').map((n) => n.id));
+  const out = new Map<string, string[]>();
+  for (const n of nodes) {
+    const from = str(n.from);
+    if (!from || !topics.has(from) || (n.kind !== 'consumer' && n.kind !== 'service')) continue;
+    const group = (n.kind === 'consumer' ? str(n.group) : undefined) ?? String(n.id);
+    const list = out.get(from) ?? [];
+    if (!list.includes(group)) list.push(group);
+    out.set(from, list);
+  }
+  return out;
+}
+
+/** The group a member belongs to (its `group`, else its id). */
+export const groupOf = (node: Raw): string => str(node.group) ?? String(node.id);
+
+/** Log brokers in the cluster: `logBrokers`, else the largest replication factor. */
+export function logBrokerCount(scenario: Scenario): number {
+  const declared = num((scenario as unknown as Raw).logBrokers);
+  if (declared !== undefined) return declared;
+  const rfs = rawNodes(scenario)
+    .filter((n) => n.kind === 'topic')
+    .map((n) => num(n.replicationFactor) ?? 1);
+  return rfs.length > 0 ? Math.max(...rfs) : 0;
+}
+
+/** A topic's tags: partitions, replication, cleanup. */
+export function topicBadges(node: Raw): string[] {
+  const parts = num(node.partitions) ?? 1;
+  const out = [`${parts} partition${parts === 1 ? '' : 's'}`];
+  const rf = num(node.replicationFactor) ?? 1;
+  if (rf > 1)
+    out.push(
+      `RF ${rf}${num(node.minInsyncReplicas) ? ` · min ISR ${num(node.minInsyncReplicas)}` : ''}`,
+    );
+  if (node.cleanupPolicy === 'compact') out.push('compacted');
+  const ret = num(node.retentionMs);
+  if (ret !== undefined) out.push(`retention ${seconds(ret)}`);
+  if (num(node.retentionBytes) !== undefined) out.push(`≤ ${num(node.retentionBytes)} B`);
+  return out;
+}
+
+/** A group member's tags: its group and how it commits. */
+export function memberBadges(node: Raw): string[] {
+  const out = [groupOf(node)];
+  const output = node.output as Raw | undefined;
+  if (output?.transactional === true) out.push('transactional');
+  else {
+    const commit = str(node.commit);
+    const guarantee = str(node.guarantee);
+    out.push(
+      guarantee ??
+        (commit === 'before'
+          ? 'commit before'
+          : commit === 'after'
+            ? 'commit after'
+            : 'auto-commit'),
+    );
+  }
+  if (node.isolation === 'read_committed') out.push('read_committed');
+  if (node.idempotent) out.push('idempotent');
+  return out;
+}
+
+/** A log producer's tags: acks and idempotence (what decides duplicates and losses). */
+export function logProducerBadges(node: Raw): string[] {
+  const acks = node.acks ?? 'all';
+  const out = [`acks=${String(acks)}`];
+  const idempotent = typeof node.idempotent === 'boolean' ? node.idempotent : acks === 'all';
+  if (idempotent) out.push('idempotent');
+  if (node.keys) out.push('keyed');
+  return out;
+}

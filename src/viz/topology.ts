@@ -9,14 +9,20 @@
 import { select } from 'd3-selection';
 import type { Frame } from '../store/frame';
 import { readyByPriority, servicesLive } from '../store/engineAccess';
+import { logBrokersUp, membersLive, partitionsOf } from '../store/engineAccessLog';
 import { drawDepthBar } from './depthBar';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
 import { curvePath } from './edgeGeometry';
 import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox } from './layout';
+import { LOG_CLUSTER_KIND, parsePort } from './layoutTopics';
 import { fitFont } from './labelText';
+import { memberStatus, logClusterStatus } from './logStats';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
-import { nodeStatus, reportEntry } from './nodeStats';
+import { nodeStatus, reportEntry, type NodeStatus } from './nodeStats';
+import { seriesColor } from './palette';
+import { groupsByTopic } from './scenarioFacts';
 import { drawService, stateWords } from './serviceShape';
+import { updateTopic, type GroupOnTopic } from './topicShape';
 
 export interface TopologyOptions {
   layout: Layout;
@@ -42,13 +48,32 @@ function setStat(el: Element | null, text: string, widthPx: number) {
   (el as SVGTextElement).style.fontSize = `${fitFont(text, widthPx, STAT_PX, 10)}px`;
 }
 
-function drawEdges(svg: SVGSVGElement, layout: Layout) {
+/** Edges into or out of a partition row, by key, with the row they belong to. */
+interface PortEdge {
+  path: SVGPathElement;
+  topic: string;
+  partition: number;
+  /** The reader at the other end (an edge out of the row), or null (a writer's edge in). */
+  reader: string | null;
+}
+
+function drawEdges(svg: SVGSVGElement, layout: Layout): PortEdge[] {
   const g = select(svg).append('g').attr('class', 'edges').attr('aria-hidden', 'true');
-  g.selectAll('path')
+  const ports: PortEdge[] = [];
+  g.selectAll<SVGPathElement, Edge>('path')
     .data(layout.edges)
     .join('path')
-    .attr('class', (e) => `edge edge--${e.field}`)
-    .attr('d', curvePath);
+    .attr('class', (e) => {
+      const port = parsePort(e.from) ?? parsePort(e.to);
+      return `edge edge--${e.field}${port ? ' edge--port' : ''}`;
+    })
+    .attr('d', curvePath)
+    .each(function (e) {
+      const out = parsePort(e.from);
+      const into = parsePort(e.to);
+      const port = out ?? into;
+      if (port) ports.push({ path: this, ...port, reader: out ? e.to : null });
+    });
   const labels = g
     .selectAll('text')
     .data(layout.edges.filter((e) => e.label.length > 0))
@@ -63,6 +88,31 @@ function drawEdges(svg: SVGSVGElement, layout: Layout) {
     .attr('x', (d) => d.x)
     .attr('dy', (_d, i) => (i === 0 ? 0 : EDGE_LABEL_PX + 1))
     .text((d) => d.line);
+  return ports;
+}
+
+/**
+ * Show an edge out of a partition row only while its reader owns that partition, and every
+ * edge of a row only once the partition exists (partitionsAdded).
+ */
+function updatePorts(ports: readonly PortEdge[], frame: Frame): void {
+  const owned = new Set<string>();
+  for (const g of Object.values(frame.report.groups ?? {}))
+    g.assignment.forEach((m, p) => {
+      if (m) owned.add(`${g.topic}#${p}>${m}`);
+    });
+  const counts = new Map<string, number>();
+  for (const e of ports) {
+    let n = counts.get(e.topic);
+    if (n === undefined) {
+      n = frame.report.topics?.[e.topic]?.partitions.length ?? 0;
+      counts.set(e.topic, n);
+    }
+    const exists = e.partition < n;
+    const hidden =
+      !exists || (e.reader !== null && !owned.has(`${e.topic}#${e.partition}>${e.reader}`));
+    e.path.classList.toggle('is-hidden', hidden);
+  }
 }
 
 export function mountTopology(element: HTMLElement, options: TopologyOptions): TopologyView {
@@ -74,18 +124,28 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('role', 'group')
     .attr('aria-label', options.title);
-  const region = layout.region
-    ? svg
-        .append('rect')
-        .attr('class', 'broker-region')
-        .attr('x', layout.region.x)
-        .attr('y', layout.region.y)
-        .attr('width', layout.region.w)
-        .attr('height', layout.region.h)
-        .attr('rx', 16)
-        .node()
-    : null;
-  drawEdges(svg.node()!, layout);
+  const regionRect = (r: Layout['region'], cls: string) =>
+    r
+      ? svg
+          .append('rect')
+          .attr('class', cls)
+          .attr('x', r.x)
+          .attr('y', r.y)
+          .attr('width', r.w)
+          .attr('height', r.h)
+          .attr('rx', 16)
+          .node()
+      : null;
+  const region = regionRect(layout.region, 'broker-region');
+  const logRegions = layout.logRegions.map((r) => regionRect(r, 'broker-region log-region')!);
+  const ports = drawEdges(svg.node()!, layout);
+  // The groups reading each topic, each with its colour (a member's stripe, its marks).
+  const groups = new Map<string, GroupOnTopic[]>(
+    [...groupsByTopic([...raw.values()])].map(([t, ids]) => [
+      t,
+      ids.map((id, i) => ({ id, color: seriesColor(i) })),
+    ]),
+  );
 
   const nodes: NodeSel = svg
     .append('g')
@@ -105,7 +165,10 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       e.preventDefault();
       options.onSelectNode(n.id);
     });
-  const serviceParts = buildNodes(nodes, raw);
+  const built = buildNodes(nodes, raw, groups);
+  const serviceParts = built.services;
+  const topicParts = built.topics;
+  const hasLog = topicParts.size > 0;
 
   // Per node, the elements update() writes, found once.
   const parts = new Map<
@@ -127,6 +190,18 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     for (const q of Object.values(report.queues)) deepest = Math.max(deepest, q.depthMax);
     const depthScale = (depth: number) => Math.min(1, Math.max(0, depth / deepest));
     const live = serviceParts.size > 0 ? servicesLive(frame.sim) : null;
+    const members = hasLog ? membersLive(frame.sim) : null;
+    const brokersUp = hasLog ? logBrokersUp(frame.sim) : [];
+    if (hasLog) {
+      updatePorts(ports, frame);
+      for (const [id, parts] of topicParts)
+        updateTopic(parts, id, groups.get(id) ?? [], {
+          partitions: partitionsOf(frame.sim, id),
+          report,
+          members: members!,
+          brokersUp,
+        });
+    }
 
     nodes.each(function (n) {
       const entry = reportEntry(report, n.id);
@@ -140,18 +215,29 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
         const words = stateWords(state, sLive.factor);
         setAttrIfChanged(this, 'aria-label', `${n.label} (service, ${words}): inspect`);
       }
-      const status = nodeStatus(n.kind, entry, raw.get(n.id));
+      let status: NodeStatus;
+      if (n.kind === 'member') {
+        const start = raw.get(n.id)?.startMs;
+        status = memberStatus(
+          members?.get(n.id),
+          typeof start === 'number' ? start : 0,
+          frame.sim.nowUs,
+        );
+      } else if (n.kind === LOG_CLUSTER_KIND) status = logClusterStatus(brokersUp);
+      else status = nodeStatus(n.kind, entry, raw.get(n.id));
       const p = parts.get(n.id)!;
       this.classList.toggle('is-down', status.down);
       this.classList.toggle('is-warn', status.warn);
+      this.classList.toggle('is-idle', status.idle === true);
       this.classList.toggle('is-selected', frame.selectedNode === n.id);
       setAttrIfChanged(this, 'aria-pressed', String(frame.selectedNode === n.id));
-      const broker = n.kind === 'broker';
+      const broker = n.kind === 'broker' || n.kind === LOG_CLUSTER_KIND;
       setStat(p.stat, status.lines[0], broker ? n.w - n.label.length * 9.6 - 36 : n.w - 12);
       setStat(p.second, status.lines[1], n.w - 12);
-      if (broker && region) {
-        region.classList.toggle('is-down', status.down);
-        region.classList.toggle('is-warn', status.warn);
+      const around = n.kind === 'broker' ? [region] : n.kind === LOG_CLUSTER_KIND ? logRegions : [];
+      for (const r of around) {
+        r?.classList.toggle('is-down', status.down);
+        r?.classList.toggle('is-warn', status.warn);
       }
       if (status.depth !== null && p.bands.length > 0) {
         const byLevel = p.bands.length > 1 ? readyByPriority(frame.sim, n.id) : null;
