@@ -2,8 +2,8 @@
  * The page: header (scenario, seed), the playback bar, notices, the topology with moving
  * messages and the timeline under it, the side panels (numbers, inspector, journey), the charts
  * and the event log. Each panel subscribes to just what it shows. The orders panel shows only
- * for scenarios with services, and the broker's panels and the charts only for scenarios with
- * queues.
+ * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
+ * panels and the charts only for scenarios with queues.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
@@ -26,6 +26,7 @@ const Counters = lazy(() => loadPanels().then((m) => ({ default: m.Counters })))
 const EventLog = lazy(() => loadPanels().then((m) => ({ default: m.EventLog })));
 const Fates = lazy(() => loadPanels().then((m) => ({ default: m.Fates })));
 const FlowPanel = lazy(() => loadPanels().then((m) => ({ default: m.FlowPanel })));
+const GroupsPanel = lazy(() => loadPanels().then((m) => ({ default: m.GroupsPanel })));
 const LedgerPanel = lazy(() => loadPanels().then((m) => ({ default: m.LedgerPanel })));
 const MessageJourney = lazy(() => loadPanels().then((m) => ({ default: m.MessageJourney })));
 const NodeInspector = lazy(() => loadPanels().then((m) => ({ default: m.NodeInspector })));
@@ -35,6 +36,7 @@ export function App() {
   const store = useSimStore();
   useKeyboardShortcuts(store);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
+  const hasTopics = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'topic'));
   useEffect(() => {
     void loadPanels();
     loadValidators().catch(() => undefined); // applyInput retries and says so
@@ -63,6 +65,7 @@ export function App() {
             <NodeInspector />
             <MessageJourney />
             <FlowPanel />
+            {hasTopics ? <GroupsPanel /> : null}
           </Suspense>
           {hasQueues ? (
             <>

@@ -2,7 +2,7 @@
  * The panels that load after the first paint, as one chunk (App.tsx): the broker's numbers
  * (counters, fates, queue table, delivery ledger), those below the fold (charts, event log),
  * those that open on a click (inspector, message journey) and the orders of scenarios with
- * services. One chunk rather than one per panel: the bundler then keeps the engine in the main
+ * services, and the consumer groups of scenarios with topics. One chunk rather than one per panel: the bundler then keeps the engine in the main
  * chunk instead of splitting it out, which costs more.
  */
 export { Charts } from './Charts';
@@ -10,6 +10,7 @@ export { Counters } from './Counters';
 export { EventLog } from './EventLog';
 export { Fates } from './Fates';
 export { FlowPanel } from './FlowPanel';
+export { GroupsPanel } from './GroupsPanel';
 export { LedgerPanel } from './LedgerPanel';
 export { MessageJourney } from './MessageJourney';
 export { NodeInspector } from './NodeInspector';

@@ -2,19 +2,28 @@
  * The inspector of the node clicked in the topology (the broker's badge included, even when the
  * broker is implicit): its live numbers (from the engine's report, refreshed when the store
  * publishes), its settings and faults, and for a dead-letter queue the dead letters it holds.
- * Every change is an input: it joins the run's timeline at the current tick, so replay, reset
- * and seek reproduce it.
+ * The log broker's things have their own views (logTargets.ts): a topic's partitions, a
+ * consumer group (opened from a topic, a member or the groups panel), a member, the log
+ * brokers. Every change is an input: it joins the run's timeline at the current tick, so
+ * replay, reset and seek reproduce it.
  */
 import { useMemo } from 'react';
 import type { RunReport } from '../engine';
+import type { MemberLive } from '../store/engineAccessLog';
 import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
 import { DeadLetters } from './DeadLetters';
+import { GroupDetails } from './GroupDetails';
 import { InspectorActions } from './InspectorActions';
-import { hiddenServiceFields, inspectorFields } from './inspectorFields';
+import { InspectorFields } from './InspectorFields';
+import { hiddenServiceFields } from './inspectorFields';
+import { LogClusterDetails } from './LogClusterDetails';
+import { groupTarget, logTarget, type LogTarget } from './logTargets';
+import { MemberDetails } from './MemberDetails';
 import type { ActionContext } from './nodeActions';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+import { TopicDetails } from './TopicDetails';
 
 /** A service's publishing and consuming sides, listed under its id among producers and consumers. */
 function sidesOf(report: RunReport, id: string): [string, ReportEntry, string][] {
@@ -26,25 +35,67 @@ function sidesOf(report: RunReport, id: string): [string, ReportEntry, string][]
   return out;
 }
 
-function Fields({
-  entry,
-  prefix,
-  hidden,
-}: {
-  entry: ReportEntry;
-  prefix: string;
-  hidden?: ReadonlySet<string>;
-}) {
+function Head({ label, tag, onClose }: { label: string; tag: string; onClose(): void }) {
   return (
-    <dl className="fields">
-      {inspectorFields(entry, hidden).map((f) => (
-        <div key={f.key} className="field">
-          <dt>{f.label}</dt>
-          <dd data-testid={`${prefix}-${f.key}`}>{f.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="panel-head">
+      <h2 id="inspector-title" className="panel-title">
+        {label} <span className="kind-tag">{tag}</span>
+      </h2>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label="Close the inspector"
+        onClick={onClose}
+      >
+        ✕
+      </button>
+    </div>
   );
+}
+
+const LOG_TAGS: Readonly<Record<LogTarget['kind'], string>> = {
+  topic: 'topic',
+  group: 'consumer group',
+  member: 'group member',
+  logCluster: 'log cluster',
+};
+
+/** The body of a log target's inspector. */
+function LogBody({ t, report }: { t: LogTarget; report: RunReport }) {
+  const actions = useSim((s) => s.actions);
+  const scenario = useSim((s) => s.scenario);
+  if (t.kind === 'topic') {
+    const node = scenario.nodes.find((n) => n.id === t.id)!;
+    return (
+      <TopicDetails
+        node={node}
+        report={report}
+        onGroup={(g) => actions.selectNode(groupTarget(g))}
+      />
+    );
+  }
+  if (t.kind === 'group')
+    return (
+      <GroupDetails
+        groupId={t.id}
+        group={report.groups[t.id]!}
+        onMember={(m) => actions.selectNode(m)}
+      />
+    );
+  if (t.kind === 'member') {
+    const member = t.facts.member as MemberLive;
+    const node = scenario.nodes.find((n) => n.id === t.id);
+    const startMs = node?.kind === 'consumer' ? (node.startMs ?? 0) : 0;
+    return (
+      <MemberDetails
+        member={member}
+        startMs={startMs}
+        nowMs={report.simulatedMs}
+        onGroup={() => actions.selectNode(groupTarget(member.group))}
+      />
+    );
+  }
+  return <LogClusterDetails up={t.facts.brokersUp as boolean[]} report={report} />;
 }
 
 export function NodeInspector() {
@@ -56,6 +107,25 @@ export function NodeInspector() {
   const actions = useSim((s) => s.actions);
   const dlqs = useMemo(() => deadLetterSources(scenario), [scenario]);
   if (!nodeId) return null;
+  const close = () => actions.selectNode(null);
+  const log = logTarget(nodeId, scenario, report, store.sim());
+  if (log) {
+    const ctx: ActionContext | null = log.entry
+      ? { nodeId: log.id, scenario, entry: log.entry, facts: log.facts }
+      : null;
+    return (
+      <section
+        className="panel inspector"
+        aria-labelledby="inspector-title"
+        data-testid="inspector"
+        data-kind={log.kind}
+      >
+        <Head label={log.label} tag={LOG_TAGS[log.kind]} onClose={close} />
+        <LogBody t={log} report={report} />
+        {ctx ? <InspectorActions kind={log.kind} ctx={ctx} /> : null}
+      </section>
+    );
+  }
   const declared = scenario.nodes.find((n) => n.id === nodeId);
   const implicitBroker = !declared && nodeId === brokerId(scenario);
   if (!declared && !implicitBroker) return null;
@@ -78,21 +148,9 @@ export function NodeInspector() {
     : null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          {label} <span className="kind-tag">{dlq ? 'dead-letter queue' : kind}</span>
-        </h2>
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label="Close the inspector"
-          onClick={() => actions.selectNode(null)}
-        >
-          ✕
-        </button>
-      </div>
+      <Head label={label} tag={dlq ? 'dead-letter queue' : kind} onClose={close} />
       {entry ? (
-        <Fields
+        <InspectorFields
           entry={entry}
           prefix="inspect"
           hidden={
@@ -108,7 +166,7 @@ export function NodeInspector() {
         ? sidesOf(report, nodeId).map(([title, side, key]) => (
             <details key={key} className="inspector-side">
               <summary>{title}</summary>
-              <Fields entry={side} prefix={`inspect-${key}`} />
+              <InspectorFields entry={side} prefix={`inspect-${key}`} />
             </details>
           ))
         : null}

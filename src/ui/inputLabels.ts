@@ -36,6 +36,23 @@ const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
   },
   serviceFailureRateChanged: (i) =>
     `Failure rate of ${String(i.serviceId)} → ${String(i.probability)}`,
+  groupSeek: (i) => {
+    const to =
+      i.to === 'beginning'
+        ? 'the beginning'
+        : i.to === 'end'
+          ? 'the end'
+          : i.to === 'offset'
+            ? `offset ${String(i.offset ?? 0)}`
+            : `the records of ${Number(i.atMs ?? 0) / 1000} s`;
+    return `Seek ${String(i.groupId)} to ${to}`;
+  },
+  partitionPaused: (i) => `Pause ${String(i.topicId)} P${String(i.partition)}`,
+  partitionResumed: (i) => `Resume ${String(i.topicId)} P${String(i.partition)}`,
+  partitionsAdded: (i) =>
+    `Add ${String(i.count)} partition${i.count === 1 ? '' : 's'} to ${String(i.topicId)}`,
+  logBrokerCrashed: (i) => `Crash log broker ${String(i.broker)}${restart(i)}`,
+  logBrokerRestarted: (i) => `Restart log broker ${String(i.broker)}`,
 };
 
 export function describeInput(input: Input): string {

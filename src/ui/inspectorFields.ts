@@ -48,6 +48,26 @@ const LABELS: Readonly<Record<string, string>> = {
   blockedShare: 'worker time waiting on calls',
   blockedMs: 'time waiting on calls',
   responseMs: 'response (arrival → reply)',
+  // Topics (the log broker)
+  appended: 'records written',
+  duplicatesDropped: 'retries dropped as duplicates (idempotent producer)',
+  notEnoughReplicas: 'writes refused: not enough in-sync replicas',
+  offlineWrites: 'writes refused: partition offline',
+  deletedByRetention: 'deleted by retention',
+  compactedAway: 'removed by compaction',
+  truncated: 'cut by a new leader',
+  ackedLost: 'acknowledged, then lost',
+  outOfOrder: 'written out of order',
+  // The log brokers
+  brokers: 'log brokers',
+  down: 'down now',
+  // Members
+  joined: 'in its group',
+  idle: 'waiting for records',
+  batchAt: 'record in hand (0-based)',
+  batchSize: 'records in its batch',
+  crashArmed: 'crash armed',
+  busyUs: 'busy (µs)',
 };
 
 /** A service's numbers that mean nothing for its settings (a service that makes no calls). */

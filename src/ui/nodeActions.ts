@@ -11,6 +11,7 @@
 import { INPUT_TYPES, type Scenario } from '../engine';
 import type { ReportEntry } from '../viz/nodeStats';
 import { ACTIONS } from './actionTable';
+import { LOG_ACTIONS } from './actionTableLog';
 
 /** What an action may look at: the node's report entry plus facts the report does not have. */
 export interface ActionContext {
@@ -69,7 +70,8 @@ export interface FormAction {
 export type NodeAction = ButtonAction | NumberAction | FormAction;
 
 const SUPPORTED = new Set<string>(INPUT_TYPES);
+const TABLE: Readonly<Record<string, readonly NodeAction[]>> = { ...ACTIONS, ...LOG_ACTIONS };
 
 export function actionsFor(kind: string): NodeAction[] {
-  return (ACTIONS[kind] ?? []).filter((a) => SUPPORTED.has(a.type));
+  return (TABLE[kind] ?? []).filter((a) => SUPPORTED.has(a.type));
 }
