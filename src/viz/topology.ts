@@ -225,6 +225,13 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
         );
       } else if (n.kind === LOG_CLUSTER_KIND) status = logClusterStatus(brokersUp);
       else status = nodeStatus(n.kind, entry, raw.get(n.id));
+      // A member's state in its accessible name (owns P0 P1, idle: no partition, crashed).
+      if (n.kind === 'member')
+        setAttrIfChanged(
+          this,
+          'aria-label',
+          `${n.label} (group member, ${status.lines[0]}): inspect`,
+        );
       const p = parts.get(n.id)!;
       this.classList.toggle('is-down', status.down);
       this.classList.toggle('is-warn', status.warn);
