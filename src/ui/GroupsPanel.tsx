@@ -1,8 +1,8 @@
 /**
  * The consumer groups of the log broker (issue 6), for scenarios with topics: per group, what
- * it processed, its lag, its rebalances, and its ledger: records whose effect was applied
- * exactly once, more than once or never (lost), with example ids. A group's name opens it in
- * the inspector.
+ * it processed, its lag and rebalances, and its ledger: records whose effect was applied exactly
+ * once, more than once or never (lost), with example ids. A group's name opens it in the
+ * inspector. One block per group (seven numbers do not fit a table row in the side column).
  */
 import { formatCount } from './format';
 import { LedgerExamples } from './LedgerExamples';
@@ -10,6 +10,27 @@ import { groupTarget } from './logTargets';
 import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 import { usePickMessage } from './usePickMessage';
+
+function Num({
+  id,
+  label,
+  value,
+  bad,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  bad?: boolean;
+}) {
+  return (
+    <span className="group-num">
+      {label}{' '}
+      <strong data-testid={id} className={bad && value > 0 ? 'is-bad' : undefined}>
+        {formatCount(value)}
+      </strong>
+    </span>
+  );
+}
 
 export function GroupsPanel() {
   useRenderCount('GroupsPanel');
@@ -23,60 +44,38 @@ export function GroupsPanel() {
       <h2 id="groups-title" className="panel-title">
         Consumer groups
       </h2>
-      <table className="queue-table ledger-table">
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col">Done</th>
-            <th scope="col" title="log end − committed offset, all partitions">
-              Lag
-            </th>
-            <th scope="col">Reb.</th>
-            <th scope="col" title="effect applied exactly once">
-              Once
-            </th>
-            <th scope="col" title="effect applied more than once">
-              Dup.
-            </th>
-            <th scope="col" title="committed past without its effect">
-              Lost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([id, g]) => (
-            <tr key={id}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  data-testid={`inspect-group-${id}`}
-                  onClick={() => selectNode(groupTarget(id))}
-                >
-                  {id}
-                </button>
-              </th>
-              <td data-testid={`group-processed-${id}`}>{formatCount(g.processed)}</td>
-              <td data-testid={`group-lag-${id}`}>{formatCount(g.totalLag)}</td>
-              <td data-testid={`group-rebalances-${id}`}>{g.rebalances}</td>
-              <td data-testid={`group-once-${id}`}>{formatCount(g.ledger.exactlyOnce)}</td>
-              <td data-testid={`group-dup-${id}`}>{formatCount(g.ledger.duplicated)}</td>
-              <td data-testid={`group-lost-${id}`}>{formatCount(g.ledger.lost)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.map(([id, g]) => (
-        <div key={id}>
-          <LedgerExamples
-            label="duplicated"
-            ids={g.ledger.duplicatedIds}
-            queueId={id}
-            onPick={pick}
-          />
-          <LedgerExamples label="lost" ids={g.ledger.lostIds} queueId={id} onPick={pick} />
-        </div>
-      ))}
+      <ul className="group-list">
+        {rows.map(([id, g]) => (
+          <li key={id} className="group-item">
+            <button
+              type="button"
+              className="link-button"
+              data-testid={`inspect-group-${id}`}
+              onClick={() => selectNode(groupTarget(id))}
+            >
+              {id}
+            </button>{' '}
+            <span className="muted">on {g.topic}</span>
+            <div className="group-line">
+              <Num id={`group-processed-${id}`} label="processed" value={g.processed} />
+              <Num id={`group-lag-${id}`} label="lag" value={g.totalLag} />
+              <Num id={`group-rebalances-${id}`} label="rebalances" value={g.rebalances} />
+            </div>
+            <div className="group-line">
+              <Num id={`group-once-${id}`} label="exactly once" value={g.ledger.exactlyOnce} />
+              <Num id={`group-dup-${id}`} label="duplicated" value={g.ledger.duplicated} bad />
+              <Num id={`group-lost-${id}`} label="lost" value={g.ledger.lost} bad />
+            </div>
+            <LedgerExamples
+              label="duplicated"
+              ids={g.ledger.duplicatedIds}
+              queueId={id}
+              onPick={pick}
+            />
+            <LedgerExamples label="lost" ids={g.ledger.lostIds} queueId={id} onPick={pick} />
+          </li>
+        ))}
+      </ul>
       {missing !== null ? (
         <p className="muted" role="status">
           Message #{missing} is older than the event log keeps: step back to see it.

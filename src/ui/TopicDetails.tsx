@@ -47,48 +47,50 @@ export function TopicDetails({
   const groups = Object.entries(report.groups ?? {}).filter(([, g]) => g.topic === node.id);
   return (
     <>
-      <table className="queue-table partition-table" data-testid="partition-table">
-        <thead>
-          <tr>
-            <th scope="col">Part.</th>
-            <th scope="col" title="log start offset – log end offset">
-              Offsets
-            </th>
-            <th scope="col" title="high watermark: what every in-sync replica has">
-              HW
-            </th>
-            <th scope="col">Leader</th>
-            <th scope="col" title="in-sync replicas">
-              ISR
-            </th>
-            {groups.map(([id]) => (
-              <th key={id} scope="col" title={`lag of ${id}: log end − committed offset`}>
-                {id} lag
+      <div className="table-scroll">
+        <table className="queue-table partition-table" data-testid="partition-table">
+          <thead>
+            <tr>
+              <th scope="col">Part.</th>
+              <th scope="col" title="log start offset – log end offset">
+                Offsets
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {topic.partitions.map((p, i) => (
-            <tr key={i} data-testid={`partition-${i}`}>
-              <th scope="row">P{i}</th>
-              <td>
-                {p.start}–{p.end}
-              </td>
-              <td>{p.highWatermark}</td>
-              <td className={p.leader < 0 ? 'is-bad' : undefined}>
-                {p.leader < 0 ? 'OFFLINE' : p.leader}
-              </td>
-              <td>{p.isr.join(', ')}</td>
-              {groups.map(([id, g]) => (
-                <td key={id} data-testid={`lag-${id}-${i}`}>
-                  {g.committed[i]! >= 0 ? formatCount(g.lag[i] ?? 0) : '–'}
-                </td>
+              <th scope="col" title="high watermark: what every in-sync replica has">
+                HW
+              </th>
+              <th scope="col">Leader</th>
+              <th scope="col" title="in-sync replicas">
+                ISR
+              </th>
+              {groups.map(([id]) => (
+                <th key={id} scope="col" title={`lag of ${id}: log end − committed offset`}>
+                  {groups.length === 1 ? 'Lag' : id}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {topic.partitions.map((p, i) => (
+              <tr key={i} data-testid={`partition-${i}`}>
+                <th scope="row">P{i}</th>
+                <td>
+                  {p.start}–{p.end}
+                </td>
+                <td>{p.highWatermark}</td>
+                <td className={p.leader < 0 ? 'is-bad' : undefined}>
+                  {p.leader < 0 ? 'OFFLINE' : p.leader}
+                </td>
+                <td>{p.isr.join(' ')}</td>
+                {groups.map(([id, g]) => (
+                  <td key={id} data-testid={`lag-${id}-${i}`}>
+                    {g.committed[i]! >= 0 ? formatCount(g.lag[i] ?? 0) : '–'}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <InspectorFields entry={topic as unknown as ReportEntry} prefix="inspect" />
       <dl className="fields">
         {keeping(node as unknown as Raw).map(([k, v]) => (

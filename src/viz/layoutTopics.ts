@@ -22,7 +22,8 @@ export const LOG_CLUSTER_KIND = 'logCluster';
 export const ROW_H = 26;
 export const ROW_H_MAX = 40;
 export const topicHeader = (lines: number) => (lines > 1 ? 56 : 42);
-const FOOT = 10;
+/** Room under the rows for the topic's warnings (acked then lost, retries dropped). */
+const FOOT = 15;
 
 type Raw = Readonly<Record<string, unknown>>;
 

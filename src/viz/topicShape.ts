@@ -103,11 +103,8 @@ export function buildTopicParts(
   const barX = labelW + pipsW;
   const barW = Math.max(40, n.w - barX - LAG_W - 8);
   const top = topicHeader(n.lines.length);
-  const status = el(g, 'text', {
-    class: 'topic-status',
-    x: n.w - 8,
-    y: n.lines.length > 1 ? top - 4 : top - 6,
-  });
+  // Under the rows, right: clear of the label and of the settings tab on top.
+  const status = el(g, 'text', { class: 'topic-status', x: n.w - 10, y: n.h - 4 });
   const cellCount = Math.max(8, Math.floor(barW / CELL_PX));
   const rows: RowParts[] = [];
   for (let p = 0; p < (n.rows ?? 0); p++) {
