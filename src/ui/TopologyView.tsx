@@ -12,6 +12,7 @@ import { addedPartitions } from '../viz/layoutTopics';
 import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
 import { setTextIfChanged } from '../viz/domText';
+import { LogLegend } from './LogLegend';
 import { MessageLegend } from './MessageLegend';
 import { PriorityLegend } from './PriorityLegend';
 import { Timeline } from './Timeline';
@@ -42,6 +43,7 @@ export function TopologyView() {
   const aspect = `${layout.width} / ${layout.height}`;
   const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
   const hasServices = scenario.nodes.some((n) => n.kind === 'service');
+  const hasTopics = scenario.nodes.some((n) => n.kind === 'topic');
 
   useEffect(() => {
     const svgEl = svgHost.current;
@@ -108,6 +110,7 @@ export function TopologyView() {
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}
         {hasServices ? <WorkerLegend /> : null}
+        {hasTopics ? <LogLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
       </div>
     </section>

@@ -33,7 +33,7 @@ export function logClusterStatus(up: readonly boolean[]): NodeStatus {
   const line =
     down.length === 0
       ? `${up.length} broker${up.length === 1 ? '' : 's'} up`
-      : `${down.map((b) => `broker ${b}`).join(', ')} DOWN · ${up.length - down.length} of ${up.length} up`;
+      : `${down.length === 1 ? 'broker' : 'brokers'} ${down.join(', ')} DOWN · ${up.length - down.length} of ${up.length} up`;
   return {
     lines: [line, ''],
     down: up.length > 0 && down.length === up.length,

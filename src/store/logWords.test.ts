@@ -1,0 +1,48 @@
+/** The log broker's events in words (the event log and a message's journey). */
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from '../engine';
+import { describeEvent } from './serviceWords';
+
+const at = { atUs: 1_000_000 };
+
+describe('log events in words', () => {
+  it.each<[SimEvent, string]>([
+    [
+      {
+        ...at,
+        type: 'rebalanced',
+        group: 'fulfilment',
+        generation: 3,
+        reason: 'worker-3 joined',
+        owners: ['worker-1', 'worker-3', null],
+      },
+      'fulfilment rebalanced (worker-3 joined; generation 3): P0 worker-1 · P1 worker-3 · P2 nobody',
+    ],
+    [
+      { ...at, type: 'memberLeft', member: 'worker-1', reason: 'session timeout' },
+      'worker-1 left its group: session timeout',
+    ],
+    [{ ...at, type: 'recordsPolled', group: 'g', member: 'm', count: 1 }, 'm (g) fetched 1 record'],
+    [
+      {
+        ...at,
+        type: 'recordProcessed',
+        group: 'g',
+        member: 'm',
+        originId: 12,
+        partition: 2,
+        offset: 40,
+        duplicate: true,
+      },
+      '#12 processed by m (g), P2 offset 40: again, a duplicate effect',
+    ],
+    [
+      { ...at, type: 'offsetsCommitted', group: 'g', member: 'm', offsets: [5, -1, 7] },
+      "m committed g's offsets: P0 at 5 · P2 at 7",
+    ],
+    [{ ...at, type: 'logBrokerChanged', broker: 1, up: false }, 'log broker 1 is DOWN'],
+    [{ ...at, type: 'logBrokerChanged', broker: 1, up: true }, 'log broker 1 is up again'],
+  ])('%o', (e, words) => {
+    expect(describeEvent(e)).toBe(words);
+  });
+});
