@@ -9,7 +9,7 @@
  */
 import { useMemo } from 'react';
 import type { RunReport } from '../engine';
-import type { MemberLive } from '../store/engineAccessLog';
+import { membersLive, type MemberLive } from '../store/engineAccessLog';
 import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
 import { DeadLetters } from './DeadLetters';
@@ -170,8 +170,29 @@ export function NodeInspector() {
             </details>
           ))
         : null}
+      {kind === 'service' ? <ServiceMember serviceId={nodeId} /> : null}
       {dlq ? <DeadLetters queueId={nodeId} /> : null}
       {ctx ? <InspectorActions kind={kind} ctx={ctx} /> : null}
     </section>
+  );
+}
+
+/** A service that reads a topic is a member of its own group: that side, folded. */
+function ServiceMember({ serviceId }: { serviceId: string }) {
+  const store = useSimStore();
+  const actions = useSim((s) => s.actions);
+  const nowMs = useSim((s) => s.report.simulatedMs);
+  const member = membersLive(store.sim()).get(serviceId);
+  if (!member) return null;
+  return (
+    <details className="inspector-side">
+      <summary>As a member of its group</summary>
+      <MemberDetails
+        member={member}
+        startMs={0}
+        nowMs={nowMs}
+        onGroup={() => actions.selectNode(groupTarget(member.group))}
+      />
+    </details>
   );
 }
