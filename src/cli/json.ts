@@ -2,7 +2,7 @@
  * The JSON document of `sim --json`: the engine's RunReport with a stable, documented key order
  * (scenario, seed, simulatedMs, totals, queues, consumers first; then tick, tickMs, producers,
  * exchanges, broker, places; then services and flow, which are {} and null without services;
- * last the log broker's topics, groups, logProducers ({} without topics) and logBrokers).
+ * last the log broker's topics, groups, logProducers ({} without topics), logBrokers and members).
  * Every key is described in docs/cli.md.
  */
 import type { RunReport } from '../engine';
@@ -26,6 +26,7 @@ export interface JsonReport {
   groups: RunReport['groups'];
   logProducers: RunReport['logProducers'];
   logBrokers: RunReport['logBrokers'];
+  members: RunReport['members'];
 }
 
 export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
@@ -48,6 +49,7 @@ export function toJsonReport(r: RunReport, tickMs: number): JsonReport {
     groups: r.groups,
     logProducers: r.logProducers,
     logBrokers: r.logBrokers,
+    members: r.members,
   };
 }
 

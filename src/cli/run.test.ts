@@ -96,6 +96,7 @@ describe('sim --json', () => {
       'groups',
       'logProducers',
       'logBrokers',
+      'members',
     ]);
     // A scenario without service nodes has no services and no order flow; without topics, no
     // log sections (and one log broker, up).

@@ -68,18 +68,20 @@ describe('sim <scenario with a topic>', () => {
     runToEnd(st);
     const r = report(st);
     const doc = JSON.parse(runOk([FIXTURE, '--json'])) as JsonReport;
-    expect(Object.keys(doc).slice(-6)).toEqual([
+    expect(Object.keys(doc).slice(-7)).toEqual([
       'services',
       'flow',
       'topics',
       'groups',
       'logProducers',
       'logBrokers',
+      'members',
     ]);
     expect(doc.topics).toEqual(r.topics);
     expect(doc.groups).toEqual(r.groups);
     expect(doc.logProducers).toEqual(r.logProducers);
     expect(doc.logBrokers).toEqual([true, true, true]);
+    expect(doc.members).toEqual(r.members);
     expect(doc.consumers).toEqual({});
     const g = doc.groups.billing!;
     expect(g.members).toEqual(['billing-1', 'billing-2']);

@@ -209,7 +209,24 @@ export type SimEvent =
       owners: (string | null)[];
     })
   | (At & { type: 'memberLeft'; member: string; reason: string })
-  | (At & { type: 'recordsPolled'; group: string; member: string; count: number })
+  | (At & {
+      type: 'recordAppended';
+      topic: string;
+      partition: number;
+      offset: number;
+      originId: number;
+      key: string | null;
+      /** The producer (or service) that wrote it, or null for a processor's output. */
+      writer: string | null;
+    })
+  | (At & {
+      type: 'recordsPolled';
+      group: string;
+      member: string;
+      count: number;
+      /** The partitions the batch came from. */
+      partitions: number[];
+    })
   | (At & {
       type: 'recordProcessed';
       group: string;
@@ -219,7 +236,15 @@ export type SimEvent =
       offset: number;
       duplicate: boolean;
     })
-  | (At & { type: 'offsetsCommitted'; group: string; member: string; offsets: number[] })
+  | (At & {
+      type: 'offsetsCommitted';
+      group: string;
+      member: string;
+      /** The group's committed offset of every partition after this commit. */
+      offsets: number[];
+      /** The partitions this commit covered (the member's own). */
+      partitions: number[];
+    })
   | (At & { type: 'logBrokerChanged'; broker: number; up: boolean });
 
 export type SimEventType = SimEvent['type'];

@@ -45,14 +45,17 @@ export function commitPositions(st: SimState, mi: number, sink: Sink): boolean {
     return false;
   }
   const now = st.nowUs;
+  const covered: number[] = [];
   g.owner.forEach((owner, p) => {
     const pos = m.position[p]!;
     if (pos < 0) return;
     // A partition that moved away in a rebalance can still be committed by its old owner until
     // the new owner starts fetching (the end of the rebalance pause); after that it fails.
     const mine = owner === mi || (now < g.pausedUntilUs[p]! && m.batchPart.includes(p));
-    if (mine) g.committed[p] = pos;
-    else g.commitFailed++;
+    if (mine) {
+      g.committed[p] = pos;
+      covered.push(p);
+    } else g.commitFailed++;
     if (owner !== mi) m.position[p] = -1;
   });
   m.stats.commits++;
@@ -63,6 +66,7 @@ export function commitPositions(st: SimState, mi: number, sink: Sink): boolean {
       group: g.id,
       member: st.nodeIds[m.node]!,
       offsets: [...g.committed],
+      partitions: covered,
     });
   return true;
 }
@@ -160,6 +164,7 @@ export function onMemberPoll(st: SimState, mi: number, token: number, sink: Sink
       group: g.id,
       member: st.nodeIds[m.node]!,
       count: m.batchOff.length,
+      partitions: [...new Set(m.batchPart)],
     });
   if (m.commit === 'before' && !m.transactional) commitPositions(st, mi, sink);
   m.batchAt = 0;
@@ -215,7 +220,7 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
           duplicate: g.effects[rec.origin]! > 1,
         });
     }
-    if (m.outTopic >= 0) writeOutput(st, mi, rec.origin, rec.key);
+    if (m.outTopic >= 0) writeOutput(st, mi, rec.origin, rec.key, sink);
     if (m.svc >= 0 && applied) serviceConsumed(st, m.svc, rec.origin, sink);
   }
   if (m.crashWindow === CrashPoint.AfterEffect) return crashMember(st, mi, 'afterEffect', sink);

@@ -8,6 +8,7 @@ import { EV } from './eventKinds';
 import { failWaiters, releaseWaiters } from './logProduce';
 import { wakeMembersOf } from './logMember';
 import { schedule } from './sim';
+import type { EventSink } from './events';
 import type { PartitionState, SimState, TopicState } from './state';
 
 export const Flag = { Tombstone: 1, Transactional: 2, Aborted: 4, Control: 8, Acked: 16 } as const;
@@ -70,10 +71,28 @@ export interface NewRecord {
 }
 
 /** Append at the leader; returns the offset. The caller checked the leader is up. */
-export function appendRecord(st: SimState, ti: number, p: number, r: NewRecord): number {
+export function appendRecord(
+  st: SimState,
+  ti: number,
+  p: number,
+  r: NewRecord,
+  sink?: EventSink,
+): number {
   const t = st.log.topics[ti]!;
   const part = t.parts[p]!;
   const offset = part.end++;
+  if (sink && (r.flags & Flag.Control) === 0)
+    sink.push({
+      type: 'recordAppended',
+      atUs: st.nowUs,
+      topic: st.nodeIds[t.node]!,
+      partition: p,
+      offset,
+      originId: r.origin,
+      key: r.key >= 0 ? st.log.keys[r.key]! : null,
+      writer:
+        r.pid >= 0 ? st.nodeIds[st.producers[st.log.producers[r.pid]!.producer]!.node]! : null,
+    });
   const log = part.log;
   log.off.push(offset);
   log.origin.push(r.origin);

@@ -134,15 +134,21 @@ function arrive(st: SimState, slot: number, sink: Sink): void {
     }
   } else if (s.seq < last) t.stats.outOfOrder++;
   if (s.seq > last) part.lastSeq[s.producer] = s.seq;
-  s.offset = appendRecord(st, s.topic, s.partition, {
-    origin: s.origin,
-    key: s.key,
-    bytes: lp.recordBytes,
-    pid: s.producer,
-    seq: s.seq,
-    flags: s.flags,
-    txn: 0,
-  });
+  s.offset = appendRecord(
+    st,
+    s.topic,
+    s.partition,
+    {
+      origin: s.origin,
+      key: s.key,
+      bytes: lp.recordBytes,
+      pid: s.producer,
+      seq: s.seq,
+      flags: s.flags,
+      txn: 0,
+    },
+    sink,
+  );
   if (lp.acks === 0) return finishSend(st, slot, true);
   if (lp.acks === 1 || part.hw > s.offset) return respond(st, slot, true, sink);
   s.stage = Stage.WaitingHw;

@@ -23,6 +23,26 @@ export interface PartitionReport {
   leader: number;
   isr: number[];
   replicas: number[];
+  /** Paused by an input: its owner fetches nothing from it (K18). */
+  paused: boolean;
+}
+
+export interface MemberReport {
+  group: string;
+  up: boolean;
+  /** In its group (joined, not evicted or timed out). */
+  joined: boolean;
+  /** Partitions it owns now. */
+  owns: number[];
+  /** Next offset it reads, per partition (-1: not known or not owned). */
+  position: number[];
+  /** Processing a batch now. */
+  busy: boolean;
+  polls: number;
+  processed: number;
+  commits: number;
+  evictions: number;
+  duplicatesSkipped: number;
 }
 
 export interface TopicReport {
@@ -89,6 +109,7 @@ export function topicReports(st: SimState): Record<string, TopicReport> {
         leader: p.leader,
         isr: [...p.isr],
         replicas: [...p.replicas],
+        paused: p.paused,
       })),
       appended: t.stats.appended,
       duplicatesDropped: t.stats.duplicatesDropped,
@@ -175,5 +196,26 @@ export function logProducerReports(
       ackLatencyMs: summarize(s.ackLatency),
     };
   }
+  return out;
+}
+
+export function memberReports(st: SimState): Record<string, MemberReport> {
+  const out: Record<string, MemberReport> = {};
+  st.log.members.forEach((m, mi) => {
+    const g = st.log.groups[m.group]!;
+    out[st.nodeIds[m.node]!] = {
+      group: g.id,
+      up: m.up,
+      joined: m.joined,
+      owns: g.owner.flatMap((o, p) => (o === mi ? [p] : [])),
+      position: [...m.position],
+      busy: m.batchAt >= 0,
+      polls: m.stats.polls,
+      processed: m.stats.processed,
+      commits: m.stats.commits,
+      evictions: m.stats.evictions,
+      duplicatesSkipped: m.stats.duplicatesSkipped,
+    };
+  });
   return out;
 }

@@ -9,6 +9,7 @@
  */
 import { Flag, appendRecord } from './logPartition';
 import { partitionForKey } from './murmur2';
+import type { EventSink } from './events';
 import type { PartitionState, SimState } from './state';
 
 export function lastStableOffset(part: PartitionState): number {
@@ -18,7 +19,13 @@ export function lastStableOffset(part: PartitionState): number {
 }
 
 /** Write the output record for a processed input record (same origin and key). */
-export function writeOutput(st: SimState, mi: number, origin: number, key: number): void {
+export function writeOutput(
+  st: SimState,
+  mi: number,
+  origin: number,
+  key: number,
+  sink?: EventSink,
+): void {
   const m = st.log.members[mi]!;
   const t = st.log.topics[m.outTopic]!;
   const p = key >= 0 ? partitionForKey(st.log.keys[key]!, t.parts.length) : origin % t.parts.length;
@@ -31,15 +38,21 @@ export function writeOutput(st: SimState, mi: number, origin: number, key: numbe
       part.openTxn[m.txn] = part.end;
     }
   }
-  appendRecord(st, m.outTopic, p, {
-    origin,
-    key,
-    bytes: 100,
-    pid: -1,
-    seq: 0,
-    flags: m.transactional ? Flag.Transactional : 0,
-    txn: m.transactional ? m.txn : 0,
-  });
+  appendRecord(
+    st,
+    m.outTopic,
+    p,
+    {
+      origin,
+      key,
+      bytes: 100,
+      pid: -1,
+      seq: 0,
+      flags: m.transactional ? Flag.Transactional : 0,
+      txn: m.transactional ? m.txn : 0,
+    },
+    sink,
+  );
   m.stats.outputs++;
 }
 

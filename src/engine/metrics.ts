@@ -11,7 +11,7 @@ import { ledgerOpenCount } from './ledger';
 import { seriesTotal, type Series } from './series';
 import { DLoc, Loc, type SimState } from './state';
 import { flowReport, serviceReports } from './flowReport';
-import { groupReports, logProducerReports, topicReports } from './logReport';
+import { groupReports, logProducerReports, memberReports, topicReports } from './logReport';
 
 export type {
   BrokerReport,
@@ -32,7 +32,13 @@ import type {
   RunReport,
 } from './reportTypes';
 export type { FlowReport, ServiceReport } from './flowReport';
-export type { GroupReport, LogProducerReport, TopicReport, PartitionReport } from './logReport';
+export type {
+  GroupReport,
+  LogProducerReport,
+  MemberReport,
+  TopicReport,
+  PartitionReport,
+} from './logReport';
 
 const ms = (us: number) => us / 1000;
 
@@ -248,6 +254,7 @@ export function report(st: SimState): RunReport {
     flow: st.services.length > 0 ? flowReport(st, summarize) : null,
     topics: topicReports(st),
     groups: groupReports(st, summarize),
+    members: memberReports(st),
     logProducers: logProducerReports(st, summarize),
     logBrokers: [...st.log.brokersUp],
   };

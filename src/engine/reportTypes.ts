@@ -1,6 +1,6 @@
 /** The shape of a run's report (see metrics.ts for how each number is read from the state). */
 import type { FlowReport, ServiceReport } from './flowReport';
-import type { GroupReport, LogProducerReport, TopicReport } from './logReport';
+import type { GroupReport, LogProducerReport, MemberReport, TopicReport } from './logReport';
 
 export interface LatencySummary {
   count: number;
@@ -152,6 +152,8 @@ export interface RunReport {
   /** The log broker (issue 5); empty without topics. */
   topics: Record<string, TopicReport>;
   groups: Record<string, GroupReport>;
+  /** Consumer-group members by id. */
+  members: Record<string, MemberReport>;
   logProducers: Record<string, LogProducerReport>;
   /** Log brokers up, by id. */
   logBrokers: boolean[];

@@ -22,7 +22,10 @@ describe('log events in words', () => {
       { ...at, type: 'memberLeft', member: 'worker-1', reason: 'session timeout' },
       'worker-1 left its group: session timeout',
     ],
-    [{ ...at, type: 'recordsPolled', group: 'g', member: 'm', count: 1 }, 'm (g) fetched 1 record'],
+    [
+      { ...at, type: 'recordsPolled', group: 'g', member: 'm', count: 1, partitions: [0] },
+      'm (g) fetched 1 record',
+    ],
     [
       {
         ...at,
@@ -37,7 +40,14 @@ describe('log events in words', () => {
       '#12 processed by m (g), P2 offset 40: again, a duplicate effect',
     ],
     [
-      { ...at, type: 'offsetsCommitted', group: 'g', member: 'm', offsets: [5, -1, 7] },
+      {
+        ...at,
+        type: 'offsetsCommitted',
+        group: 'g',
+        member: 'm',
+        offsets: [5, -1, 7],
+        partitions: [0, 2],
+      },
       "m committed g's offsets: P0 at 5 · P2 at 7",
     ],
     [{ ...at, type: 'logBrokerChanged', broker: 1, up: false }, 'log broker 1 is DOWN'],

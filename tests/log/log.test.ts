@@ -125,3 +125,31 @@ describe('K3 ordering', () => {
     }
   });
 });
+
+describe('events and report for the view', () => {
+  test('every written record has a recordAppended event; polls and commits name their partitions; members are reported', () => {
+    const sc = scenario(
+      [
+        topic('t', 3),
+        writer('w', 't', 90, 5, { keys: { count: 9 } }),
+        member('a', 't', 'g', 1, { commit: 'after' }),
+        member('b', 't', 'g', 1, { commit: 'after' }),
+      ],
+      {
+        durationMs: 3000,
+        schedule: [at(100, { type: 'partitionPaused', topicId: 't', partition: 2 })],
+      },
+    );
+    const { rep, events } = run(sc);
+    const appended = ofType(events, 'recordAppended');
+    expect(appended).toHaveLength(90);
+    expect(appended.every((e) => e.writer === 'w' && e.key !== null)).toBe(true);
+    const owns = { a: rep.members.a!.owns, b: rep.members.b!.owns };
+    for (const e of ofType(events, 'recordsPolled'))
+      for (const p of e.partitions) expect(owns[e.member as 'a' | 'b']).toContain(p);
+    for (const e of ofType(events, 'offsetsCommitted'))
+      for (const p of e.partitions) expect(owns[e.member as 'a' | 'b']).toContain(p);
+    expect([...owns.a, ...owns.b].sort()).toEqual([0, 1, 2]);
+    expect(rep.topics.t!.partitions.map((p) => p.paused)).toEqual([false, false, true]);
+  });
+});
