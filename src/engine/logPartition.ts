@@ -81,18 +81,6 @@ export function appendRecord(
   const t = st.log.topics[ti]!;
   const part = t.parts[p]!;
   const offset = part.end++;
-  if (sink && (r.flags & Flag.Control) === 0)
-    sink.push({
-      type: 'recordAppended',
-      atUs: st.nowUs,
-      topic: st.nodeIds[t.node]!,
-      partition: p,
-      offset,
-      originId: r.origin,
-      key: r.key >= 0 ? st.log.keys[r.key]! : null,
-      writer:
-        r.pid >= 0 ? st.nodeIds[st.producers[st.log.producers[r.pid]!.producer]!.node]! : null,
-    });
   const log = part.log;
   log.off.push(offset);
   log.origin.push(r.origin);
@@ -106,6 +94,19 @@ export function appendRecord(
   part.bytes += r.bytes;
   part.repEnd[part.replicas.indexOf(part.leader)] = part.end;
   t.stats.appended++;
+  // Told once the record is in the log, so a listener reading the log finds it there.
+  if (sink && (r.flags & Flag.Control) === 0)
+    sink.push({
+      type: 'recordAppended',
+      atUs: st.nowUs,
+      topic: st.nodeIds[t.node]!,
+      partition: p,
+      offset,
+      originId: r.origin,
+      key: r.key >= 0 ? st.log.keys[r.key]! : null,
+      writer:
+        r.pid >= 0 ? st.nodeIds[st.producers[st.log.producers[r.pid]!.producer]!.node]! : null,
+    });
   if (part.replicas.length === 1 || t.replicationUs === 0) copyToFollowers(st, ti, p, offset);
   else
     schedule(

@@ -176,8 +176,11 @@ export function recordsFrom(
   let i = log.off.length;
   while (i > 0 && log.off[i - 1]! >= from) i--;
   for (; i < log.off.length; i++) {
+    // A record's producer id is its log producer (the engine's st.log.producers index).
     const pid = log.pid[i] ?? -1;
-    const producer = pid >= 0 ? sim.nodeIds[sim.producers[pid]?.node ?? -1] : undefined;
+    const writer = pid >= 0 ? logOf(sim)?.producers[pid]?.producer : undefined;
+    const producer =
+      writer === undefined ? undefined : sim.nodeIds[sim.producers[writer]?.node ?? -1];
     out.push({
       topic,
       partition: p,
