@@ -6,8 +6,9 @@
  * queues (redrive) and services (take down for a while or until brought up, slow down by a
  * factor, bring up, failure rate).
  */
-import { CRASH_WINDOWS, type Scenario } from '../engine';
+import type { Scenario } from '../engine';
 import { hasBrokerNode } from '../viz/scenarioFacts';
+import { crashAndRestart, RESTART_FIELD, restartOf } from './actionCrash';
 import type { ActionContext, Choice, FormField, NodeAction, NumberAction } from './nodeActions';
 
 const num = (c: ActionContext, key: string) =>
@@ -38,15 +39,6 @@ function numberAction(
   };
 }
 
-const RESTART_FIELD: FormField = {
-  kind: 'number',
-  id: 'restartAfterMs',
-  label: 'Restart after (ms)',
-  min: 1,
-  max: 24 * 3600 * 1000,
-  hint: 'never',
-};
-
 const WINDOW_WORDS: Readonly<Record<string, string>> = {
   now: 'now',
   afterReceive: 'after it next receives a message',
@@ -75,10 +67,6 @@ const slowFactorOf = (c: ActionContext) => {
 
 const serviceState = (c: ActionContext) =>
   typeof c.entry.state === 'string' ? c.entry.state : 'up';
-
-/** The optional restart delay of a crash form, as the input's field. */
-const restartOf = (v: Readonly<Record<string, string>>) =>
-  v.restartAfterMs?.trim() ? { restartAfterMs: Number(v.restartAfterMs) } : {};
 
 /** The broker's id field: only a broker the scenario declares may be named in an input. */
 const brokerField = (s: Scenario, id: string) => (hasBrokerNode(s) ? { brokerId: id } : {});
@@ -134,37 +122,7 @@ export const ACTIONS: Readonly<Record<string, readonly NodeAction[]>> = {
     ),
   ],
   consumer: [
-    {
-      kind: 'form',
-      id: 'crash',
-      label: 'Crash consumer',
-      type: 'consumerCrashed',
-      when: up,
-      fields: [
-        {
-          kind: 'select',
-          id: 'window',
-          label: 'Crash',
-          options: () => CRASH_WINDOWS.map((w) => ({ value: w, label: WINDOW_WORDS[w] ?? w })),
-        },
-        RESTART_FIELD,
-      ],
-      initial: () => ({ window: 'now', restartAfterMs: '' }),
-      input: (c, v) => ({
-        type: 'consumerCrashed',
-        consumerId: c.nodeId,
-        ...(v.window && v.window !== 'now' ? { window: v.window } : {}),
-        ...restartOf(v),
-      }),
-    },
-    {
-      kind: 'button',
-      id: 'restart',
-      label: 'Restart consumer',
-      type: 'consumerRestarted',
-      when: (c) => !up(c),
-      input: (c) => ({ type: 'consumerRestarted', consumerId: c.nodeId }),
-    },
+    ...crashAndRestart('consumer', WINDOW_WORDS, up),
     numberAction(
       'concurrency',
       'Concurrency (workers)',

@@ -5,20 +5,8 @@
  * moment of its next record, with an optional restart; restart) and the log brokers (crash one,
  * with an optional restart; restart one). Each is an engine input on the timeline.
  */
-import { CRASH_WINDOWS } from '../engine';
-import type { ActionContext, Choice, FormField, NodeAction } from './nodeActions';
-
-const RESTART_FIELD: FormField = {
-  kind: 'number',
-  id: 'restartAfterMs',
-  label: 'Restart after (ms)',
-  min: 1,
-  max: 24 * 3600 * 1000,
-  hint: 'never',
-};
-
-const restartOf = (v: Readonly<Record<string, string>>) =>
-  v.restartAfterMs?.trim() ? { restartAfterMs: Number(v.restartAfterMs) } : {};
+import { crashAndRestart, RESTART_FIELD, restartOf } from './actionCrash';
+import type { ActionContext, Choice, NodeAction } from './nodeActions';
 
 /** A member's crash moments in words (the engine's crash windows as they apply to a poll loop). */
 const MEMBER_WINDOWS: Readonly<Record<string, string>> = {
@@ -144,39 +132,7 @@ export const LOG_ACTIONS: Readonly<Record<string, readonly NodeAction[]>> = {
       }),
     },
   ],
-  member: [
-    {
-      kind: 'form',
-      id: 'crash',
-      label: 'Crash member',
-      type: 'consumerCrashed',
-      when: (c) => c.entry.up !== false,
-      fields: [
-        {
-          kind: 'select',
-          id: 'window',
-          label: 'Crash',
-          options: () => CRASH_WINDOWS.map((w) => ({ value: w, label: MEMBER_WINDOWS[w] ?? w })),
-        },
-        RESTART_FIELD,
-      ],
-      initial: () => ({ window: 'now', restartAfterMs: '' }),
-      input: (c, v) => ({
-        type: 'consumerCrashed',
-        consumerId: c.nodeId,
-        ...(v.window && v.window !== 'now' ? { window: v.window } : {}),
-        ...restartOf(v),
-      }),
-    },
-    {
-      kind: 'button',
-      id: 'restart',
-      label: 'Restart member',
-      type: 'consumerRestarted',
-      when: (c) => c.entry.up === false,
-      input: (c) => ({ type: 'consumerRestarted', consumerId: c.nodeId }),
-    },
-  ],
+  member: [...crashAndRestart('member', MEMBER_WINDOWS, (c) => c.entry.up !== false)],
   logCluster: [
     {
       kind: 'form',
