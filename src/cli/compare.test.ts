@@ -7,8 +7,9 @@ import { compareTable, type RunReport } from '../engine';
 import { COMPARISONS, comparisonIds, PRESETS } from '../scenarios';
 import type { CompareJson, SweepJson } from './compare';
 import type { JsonReport } from './json';
-import { EXIT_OK, EXIT_USAGE, run } from './run';
+import { EXIT_OK, run } from './run';
 import { captureIO } from './testIO';
+import { refused, runOk } from './testRun';
 
 const SHORT = ['--duration', '5s'];
 const rawComparison = (id: string) =>
@@ -26,22 +27,6 @@ function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-
-function runOk(argv: string[]): string {
-  const c = captureIO();
-  const code = run(argv, c.io);
-  expect(c.stderr(), 'nothing on stderr').toBe('');
-  expect(code).toBe(EXIT_OK);
-  return c.stdout();
-}
-
-function refused(argv: string[]): string {
-  const c = captureIO();
-  expect(run(argv, c.io)).toBe(EXIT_USAGE);
-  expect(c.stdout()).toBe('');
-  expect(c.stderr()).toMatch(/^sim: error: /);
-  return c.stderr();
 }
 
 describe('sim compare', () => {

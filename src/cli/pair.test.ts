@@ -11,8 +11,7 @@ import { compareTable, createSim, runToEnd, type RunReport } from '../engine';
 import { COMPARISONS, loadPreset, PRESETS } from '../scenarios';
 import type { JsonReport } from './json';
 import { endToEndLatency, type PairJson, type PairRow } from './pair';
-import { EXIT_OK, EXIT_USAGE, run } from './run';
-import { captureIO } from './testIO';
+import { refused, runOk } from './testRun';
 
 const SHORT = ['--duration', '10s'];
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -30,22 +29,6 @@ function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(content));
   return path;
-}
-
-function runOk(argv: string[]): string {
-  const c = captureIO();
-  const code = run(argv, c.io);
-  expect(c.stderr(), 'nothing on stderr').toBe('');
-  expect(code).toBe(EXIT_OK);
-  return c.stdout();
-}
-
-function refused(argv: string[]): string {
-  const c = captureIO();
-  expect(run(argv, c.io)).toBe(EXIT_USAGE);
-  expect(c.stdout()).toBe('');
-  expect(c.stderr()).toMatch(/^sim: error: /);
-  return c.stderr();
 }
 
 const pairJson = (argv: string[]) => JSON.parse(runOk([...argv, '--json'])) as PairJson;

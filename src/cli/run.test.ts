@@ -6,18 +6,11 @@ import { comparisonIds, loadComparison, PRESETS, presetDescription, presetIds } 
 import { MAX_FILE_BYTES } from './load';
 import { EXIT_OK, EXIT_USAGE, run, type ListEntry } from './run';
 import { captureIO } from './testIO';
+import { runOk } from './testRun';
 import type { JsonReport } from './json';
 
 /** A short M/M/1 run keeps the suite fast while still moving thousands of messages. */
 const SHORT = ['--duration', '20s'];
-
-function runOk(argv: string[], options: Parameters<typeof captureIO>[0] = {}) {
-  const c = captureIO(options);
-  const code = run(argv, c.io);
-  expect(c.stderr(), 'nothing on stderr').toBe('');
-  expect(code).toBe(EXIT_OK);
-  return c.stdout();
-}
 
 function runJson(argv: string[]): JsonReport {
   return JSON.parse(runOk([...argv, '--json'])) as JsonReport;

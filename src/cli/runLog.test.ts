@@ -9,19 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSim, report, runToEnd, validateScenario } from '../engine';
 import type { JsonReport } from './json';
-import { EXIT_OK, run } from './run';
-import { captureIO } from './testIO';
+import { runOk as runOkIn } from './testRun';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const runOk = (argv: string[]) => runOkIn(argv, { cwd: fixtures });
 const FIXTURE = 'keyed-group.json';
-
-function runOk(argv: string[]): string {
-  const c = captureIO({ cwd: fixtures });
-  const code = run(argv, c.io);
-  expect(c.stderr(), 'nothing on stderr').toBe('');
-  expect(code).toBe(EXIT_OK);
-  return c.stdout();
-}
 
 const rowOf = (out: string, ...first: string[]) =>
   out.split('\n').find((l) => first.every((word, i) => l.trim().split(/\s+/)[i] === word));
