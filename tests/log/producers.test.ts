@@ -7,6 +7,25 @@ import { at, member, topic, writer } from './helpers';
 const replicated = (extra: Spec = {}) =>
   topic('t', 1, { replicationFactor: 3, replicationMs: 20, ...extra });
 
+/**
+ * Followers 1 and 2 die at 200 ms, so leader 0 is the last in-sync replica; it dies at 600 ms
+ * and the stale follower 1 comes back at 700 ms.
+ */
+const lastInSyncLost = (unclean: boolean) =>
+  scenario(
+    [replicated({ uncleanLeaderElection: unclean }), writer('w', 't', 100, 10, { retries: 0 })],
+    {
+      durationMs: 3000,
+      logBrokers: 3,
+      schedule: [
+        at(200, { type: 'logBrokerCrashed', broker: 1 }),
+        at(200, { type: 'logBrokerCrashed', broker: 2 }),
+        at(600, { type: 'logBrokerCrashed', broker: 0 }),
+        at(700, { type: 'logBrokerRestarted', broker: 1 }),
+      ],
+    },
+  );
+
 describe('K14 acks and K15 replication', () => {
   test('K14: acks=1 answers when the leader wrote it; losing the leader before followers copied it loses acked records', () => {
     const sc = scenario(
@@ -89,37 +108,14 @@ describe('K14 acks and K15 replication', () => {
   });
 
   test('K15: clean election: with every in-sync replica down the partition goes offline rather than lose data', () => {
-    const sc = scenario([replicated(), writer('w', 't', 100, 10, { retries: 0 })], {
-      durationMs: 3000,
-      logBrokers: 3,
-      schedule: [
-        at(200, { type: 'logBrokerCrashed', broker: 1 }),
-        at(200, { type: 'logBrokerCrashed', broker: 2 }),
-        at(600, { type: 'logBrokerCrashed', broker: 0 }),
-        at(700, { type: 'logBrokerRestarted', broker: 1 }),
-      ],
-    });
-    const { rep } = run(sc);
+    const { rep } = run(lastInSyncLost(false));
     expect(rep.topics.t!.partitions[0]!.leader).toBe(-1);
     expect(rep.topics.t!.offlineWrites).toBeGreaterThan(0);
     expect(rep.topics.t!.truncated).toBe(0);
   });
 
   test('K15: unclean election brings the partition back on a stale replica and loses committed records', () => {
-    const sc = scenario(
-      [replicated({ uncleanLeaderElection: true }), writer('w', 't', 100, 10, { retries: 0 })],
-      {
-        durationMs: 3000,
-        logBrokers: 3,
-        schedule: [
-          at(200, { type: 'logBrokerCrashed', broker: 1 }),
-          at(200, { type: 'logBrokerCrashed', broker: 2 }),
-          at(600, { type: 'logBrokerCrashed', broker: 0 }),
-          at(700, { type: 'logBrokerRestarted', broker: 1 }),
-        ],
-      },
-    );
-    const { rep } = run(sc);
+    const { rep } = run(lastInSyncLost(true));
     expect(rep.topics.t!.partitions[0]!.leader).toBe(1);
     expect(rep.topics.t!.truncated).toBeGreaterThan(0);
     expect(rep.topics.t!.ackedLost).toBeGreaterThan(0);
