@@ -18,8 +18,10 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
-const port = 4173;
-const subPathPort = 4174;
+// E2E_PORT lets several checkouts run their suites at once on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const subPathPort = port + 1;
+export const SUB_PORT = subPathPort;
 export const SUB_PATH = '/static/host/mq-sim/';
 
 export default defineConfig({

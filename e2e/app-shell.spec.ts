@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { advanceTo, createSim, report } from '../src/engine';
 import { GOLDEN_HASH } from '../src/scenarios/golden';
-import { SUB_PATH } from '../playwright.config';
+import { SUB_PATH, SUB_PORT } from '../playwright.config';
 import {
   captureErrors,
   expectPlaying,
@@ -178,7 +178,7 @@ test('golden trace hash in Chromium equals Node', async ({ page }) => {
 
 test('the built app works under a sub-path', async ({ page }) => {
   const errors = captureErrors(page);
-  await page.goto(`http://127.0.0.1:4174${SUB_PATH}`);
+  await page.goto(`http://127.0.0.1:${SUB_PORT}${SUB_PATH}`);
   await expect(page).toHaveTitle('MQ Simulator');
   await expectPlaying(page, true);
   await waitForTickAbove(page, 5);
