@@ -2,7 +2,7 @@
  * Where the time goes while playing: a Chromium trace of one measuring window, summed per
  * thread (the page's main thread, the compositor, the raster workers, the display compositor)
  * and, on the main thread, per kind of work (script, style, layout, paint, GC...). Busy time
- * is the sum of each thread's top-level tasks, so it can be compared with the window's length.
+ * is the sum of each thread's outermost events, so it can be compared with the window's length.
  */
 
 interface TraceEvent {
@@ -71,7 +71,7 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
     t1 = Math.max(t1, e.ts + e.dur);
     if (e.name === 'FireAnimationFrame') rendererPid = e.pid;
   }
-  // Top-level tasks: a RunTask not inside another RunTask of the same thread.
+  // Outermost events of each thread: busy time.
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
@@ -86,7 +86,7 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
     let end = -1;
     let total = 0;
     for (const e of list) {
-      if (!TOP_LEVEL.has(e.name) || e.ts < end) continue;
+      if (e.ts < end) continue;
       total += e.dur!;
       end = e.ts + e.dur!;
     }
