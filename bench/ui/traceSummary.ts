@@ -12,12 +12,16 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, when the trace has it. */
+  tdur?: number;
   args?: { name?: string };
 }
 
 export interface ThreadBusy {
   thread: string;
   busyMs: number;
+  /** CPU time of the same events (less than busyMs when the thread waited for a core). */
+  cpuMs: number;
 }
 
 export interface TraceSummary {
@@ -62,7 +66,7 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
       names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
   let t0 = Number.POSITIVE_INFINITY;
   let t1 = 0;
-  const busy = new Map<string, number>();
+  const busy = new Map<string, { busyMs: number; cpuMs: number }>();
   // The page's renderer: the process whose main thread ran animation frames.
   let rendererPid = -1;
   for (const e of events) {
@@ -85,19 +89,22 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     let end = -1;
     let total = 0;
+    let cpu = 0;
     for (const e of list) {
       if (e.ts < end) continue;
       total += e.dur!;
+      cpu += e.tdur ?? e.dur!;
       end = e.ts + e.dur!;
     }
     const name = names.get(key) ?? key;
     const pid = Number(key.split(':')[0]);
     const label = pid === rendererPid ? `renderer ${name}` : name;
-    busy.set(label, (busy.get(label) ?? 0) + total / 1000);
+    const sum = busy.get(label) ?? { busyMs: 0, cpuMs: 0 };
+    busy.set(label, { busyMs: sum.busyMs + total / 1000, cpuMs: sum.cpuMs + cpu / 1000 });
     if (pid === rendererPid && name === 'CrRendererMain') selfTimes(list, main);
   }
   const threads = [...busy]
-    .map(([thread, busyMs]) => ({ thread, busyMs }))
+    .map(([thread, b]) => ({ thread, ...b }))
     .filter((t) => t.busyMs > 1)
     .sort((a, b) => b.busyMs - a.busyMs);
   return { windowMs: (t1 - t0) / 1000, threads, main };

@@ -111,8 +111,11 @@ async function main() {
 function logTrace(t: TraceSummary): void {
   const pct = (ms: number) => `${((100 * ms) / t.windowMs).toFixed(0)}%`;
   log(`  busy over ${t.windowMs.toFixed(0)} ms:`);
-  for (const { thread, busyMs } of t.threads.slice(0, 8))
-    log(`    ${thread.padEnd(40)} ${busyMs.toFixed(0).padStart(6)} ms  ${pct(busyMs)}`);
+  for (const { thread, busyMs, cpuMs } of t.threads.slice(0, 8))
+    log(
+      `    ${thread.padEnd(40)} ${busyMs.toFixed(0).padStart(6)} ms  ${pct(busyMs).padStart(4)}` +
+        `  cpu ${cpuMs.toFixed(0).padStart(6)} ms`,
+    );
   const kinds = Object.entries(t.main).sort((a, b) => b[1] - a[1]);
   log(`  main thread: ${kinds.map(([k, ms]) => `${k} ${pct(ms)}`).join(', ')}`);
 }
