@@ -53,7 +53,12 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
   const results: {
-    runs: (FrameStats & { label: string; moving: number; trace?: TraceSummary })[];
+    runs: (FrameStats & {
+      label: string;
+      moving: number;
+      ticksPerSecond: number;
+      trace?: TraceSummary;
+    })[];
     seeks?: SeekStats;
   } = { runs: [] };
   try {
@@ -76,7 +81,10 @@ async function main() {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
+      const tick0 = await page.evaluate(() => window.__mqsim!.getTick());
       const stats = await measureFrames(page, seconds * 1000);
+      const ticksPerSecond =
+        ((await page.evaluate(() => window.__mqsim!.getTick())) - tick0) / seconds;
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
         mkdirSync(profileDir, { recursive: true });
@@ -85,11 +93,12 @@ async function main() {
       }
       const summary = trace ? summariseTrace(await browser.stopTracing()) : undefined;
       const label = speed === 'Infinity' ? 'fastest' : `${speed}x`;
-      results.runs.push({ label, moving, ...stats, trace: summary });
+      results.runs.push({ label, moving, ticksPerSecond, ...stats, trace: summary });
       log(
         `${label.padEnd(8)} moving ${moving}  frames ${stats.frames}  p50 ${stats.p50Ms.toFixed(1)} ms  ` +
           `p95 ${stats.p95Ms.toFixed(1)} ms  max ${stats.maxMs.toFixed(1)} ms  long tasks ${stats.longTasks} ` +
-          `(longest ${stats.longestTaskMs.toFixed(0)} ms)  heap ${stats.heapMB.toFixed(1)} MB`,
+          `(longest ${stats.longestTaskMs.toFixed(0)} ms)  heap ${stats.heapMB.toFixed(1)} MB  ` +
+          `${ticksPerSecond.toFixed(0)} ticks/s`,
       );
       if (summary) logTrace(summary);
     }
