@@ -15,14 +15,28 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function startPreview(port: number): Promise<{ url: string; stop(): void }> {
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npx vite build` first');
+export async function startPreview(
+  port: number,
+  outDir = 'dist',
+): Promise<{ url: string; stop(): void }> {
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`no ${outDir}/: run \`npx vite build\` first`);
   const url = `http://127.0.0.1:${port}/`;
   // Never measure whatever else is listening there.
   if (await answers(url)) throw new Error(`port ${port} is already in use`);
   const child = spawn(
     process.execPath,
-    [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      VITE,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      outDir,
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {

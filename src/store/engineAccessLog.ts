@@ -139,62 +139,6 @@ export const logBrokersUp = (sim: Readonly<SimState>): readonly boolean[] =>
   logOf(sim)?.brokersUp ?? [];
 
 /**
- * For the trips of records written to a topic: the log end of every partition of every topic
- * (topics in state order), to notice what was appended since.
- */
-export function logEnds(sim: Readonly<SimState>): number[][] {
-  const log = logOf(sim);
-  return log ? log.topics.map((t) => t.parts.map((p) => p.end)) : [];
-}
-
-/** A record appended to a partition: what the view needs to draw its trip. */
-export interface AppendedRecord {
-  topic: string;
-  partition: number;
-  offset: number;
-  origin: number;
-  /** The producer node that wrote it, or '' (a processor's output, a control marker). */
-  producer: string;
-  atUs: number;
-  control: boolean;
-}
-
-/** Records of partition `p` of topic `ti` (state order) at offsets ≥ `from`, oldest first. */
-export function recordsFrom(
-  sim: Readonly<SimState>,
-  ti: number,
-  p: number,
-  from: number,
-): AppendedRecord[] {
-  const t = logOf(sim)?.topics[ti];
-  const part = t?.parts[p];
-  if (!t || !part) return [];
-  const log = part.log;
-  const topic = sim.nodeIds[t.node] ?? '';
-  const out: AppendedRecord[] = [];
-  // Offsets increase; new records are at the end, so walk back to the first one ≥ from.
-  let i = log.off.length;
-  while (i > 0 && log.off[i - 1]! >= from) i--;
-  for (; i < log.off.length; i++) {
-    // A record's producer id is its log producer (the engine's st.log.producers index).
-    const pid = log.pid[i] ?? -1;
-    const writer = pid >= 0 ? logOf(sim)?.producers[pid]?.producer : undefined;
-    const producer =
-      writer === undefined ? undefined : sim.nodeIds[sim.producers[writer]?.node ?? -1];
-    out.push({
-      topic,
-      partition: p,
-      offset: log.off[i]!,
-      origin: log.origin[i]!,
-      producer: producer ?? '',
-      atUs: log.tsUs[i]!,
-      control: ((log.flags[i] ?? 0) & RECORD_FLAG.control) !== 0,
-    });
-  }
-  return out;
-}
-
-/**
  * The partitions of a member's batch right now and how many records of each, in the order
  * fetched: read when the engine reports the poll (`recordsPolled`), the batch is then new.
  */

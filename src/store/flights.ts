@@ -53,9 +53,17 @@ export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightL
   };
   const remember = (e: SimEvent) => {
     if (e.type === 'published') {
+      // Only a publish to an exchange is routed later (a publish to a queue has no `routed`
+      // and would never be forgotten).
+      if (!base.isExchange(e.to)) return;
       publishedTo.set(e.originId, e.to);
-      if (publishedTo.size > PUBLISHED_MAX)
-        publishedTo.delete(publishedTo.keys().next().value as number);
+      // Forget the oldest half at once: deleting one key at a time from the front of a Map
+      // costs more with every key deleted (the iterator walks over the holes left behind).
+      if (publishedTo.size > PUBLISHED_MAX) {
+        const keep = [...publishedTo].slice(PUBLISHED_MAX / 2);
+        publishedTo.clear();
+        for (const [k, v] of keep) publishedTo.set(k, v);
+      }
     } else if (e.type === 'deadLettered' && base.isExchange(e.to))
       dlx = { originId: e.originId, exchange: e.to, atUs: e.atUs };
     else if (e.type === 'enqueued' && dlx?.originId === e.originId && dlx.atUs === e.atUs) {

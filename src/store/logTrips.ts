@@ -1,13 +1,9 @@
 /**
  * Trips of the log broker (issue 6), for the canvas:
  *
- * - a record written to a topic travels from its producer (or the processor whose output it
- *   is) to its partition's row. The engine has no event for an append (engine request 11), so
- *   the store notices new records in the partitions' logs: after every event and at the end of
- *   every advance, records past the log ends it saw last are read from the state, each with its
- *   own append time. It is the same list whichever way a tick is reached: records found at the
- *   end of one advance come right after the events before them, as they would at the next
- *   event. Like a service request, the trip is placed one link latency before the append;
+ * - a record written to a topic (`recordAppended`, one event per data record) travels from its
+ *   writer (or the processor whose output it is) to its partition's row. Like a service
+ *   request, the trip is placed one link latency before the append;
  * - a poll (`recordsPolled`) sends its batch from each partition's row to the member, drawn as
  *   a short train (at most TRAIN dots per partition: a batch of 500 would be one blob);
  * - a commit (`offsetsCommitted`) travels back from the member to the rows it owns, as an ack.
@@ -15,19 +11,15 @@
  * Nothing travels with a link latency of 0, as for queues.
  */
 import type { Scenario, SimEvent, SimState } from '../engine';
-import { logEnds, memberBatch, ownedPartitions, recordsFrom } from './engineAccessLog';
+import { memberBatch, ownedPartitions } from './engineAccessLog';
 import type { Flight } from './flights';
 
 /** Dots at most per partition for one poll's batch. */
 const TRAIN = 5;
 
 export interface LogTrips {
-  /** Trips an event starts (polls, commits) and those of records appended before it. */
+  /** Trips an event starts: a record's append, a poll's batch, a commit. */
   onEvent(e: SimEvent): Flight[];
-  /** Records appended since the last look (end of an advance). */
-  flush(): Flight[];
-  /** Forget what was seen (after a restore, or while a seek only counts events). */
-  sync(): void;
 }
 
 const port = (topic: string, p: number) => `${topic}#${p}`;
@@ -50,36 +42,23 @@ export function createLogTrips(
       outputWriter.set(out.to, String(n.id));
   }
   const active = topics.size > 0;
-  let ends: number[][] = active ? logEnds(sim()) : [];
 
-  const appended = (): Flight[] => {
-    if (!active) return [];
-    const now = logEnds(sim());
+  const appended = (e: SimEvent & { type: 'recordAppended' }): Flight[] => {
     const link = linkUs();
-    const out: Flight[] = [];
-    now.forEach((row, ti) => {
-      const before = ends[ti] ?? [];
-      row.forEach((end, p) => {
-        const seen = before[p] ?? 0;
-        if (end <= seen || link <= 0) return;
-        for (const r of recordsFrom(sim(), ti, p, seen)) {
-          const from = r.producer || outputWriter.get(r.topic);
-          if (r.control || !from) continue;
-          const departUs = r.atUs - link;
-          out.push({
-            msgId: null,
-            originId: r.origin,
-            from,
-            to: port(r.topic, p),
-            departUs,
-            arriveUs: departUs + Math.max(link, hopUs()),
-            state: 'new',
-          });
-        }
-      });
-    });
-    ends = now;
-    return out;
+    const from = e.writer ?? outputWriter.get(e.topic);
+    if (link <= 0 || !from) return [];
+    const departUs = e.atUs - link;
+    return [
+      {
+        msgId: null,
+        originId: e.originId,
+        from,
+        to: port(e.topic, e.partition),
+        departUs,
+        arriveUs: departUs + Math.max(link, hopUs()),
+        state: 'new',
+      },
+    ];
   };
 
   const polled = (e: SimEvent & { type: 'recordsPolled' }): Flight[] => {
@@ -121,14 +100,10 @@ export function createLogTrips(
   return {
     onEvent(e) {
       if (!active) return [];
-      const out = appended();
-      if (e.type === 'recordsPolled') out.push(...polled(e));
-      else if (e.type === 'offsetsCommitted') out.push(...committed(e));
-      return out;
-    },
-    flush: appended,
-    sync() {
-      if (active) ends = logEnds(sim());
+      if (e.type === 'recordAppended') return appended(e);
+      if (e.type === 'recordsPolled') return polled(e);
+      if (e.type === 'offsetsCommitted') return committed(e);
+      return [];
     },
   };
 }

@@ -101,7 +101,6 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
       let stop = Math.min(target, nextBucket, nextCheckpoint);
       if (light) stop = Math.min(stop, lightUntil);
       const ran = advance(sim, stop - sim.tick, timeline, light ? trace.light : trace);
-      trace.flush(light);
       if (ran === 0) break;
       atBoundary();
       if (sim.tick > horizon) {

@@ -86,7 +86,7 @@ const CASES: [string, number, TimedInput[]][] = [
     ],
   ],
   ['compare-tight-coupling-async', 2300, []],
-  // The log broker: appends found in the partitions, poll trains, commits, a rebalance, a
+  // The log broker: appends (recordAppended), poll trains, commits, a rebalance, a
   // member crash with a duplicate, a seek of a group, and a log broker crash.
   ['kafka-group-scaling', 2100, []],
   [

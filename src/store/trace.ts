@@ -52,11 +52,6 @@ export interface Trace extends EventSink {
   /** After a restore: forget everything position-dependent. */
   reset(eventCount: number): void;
   /**
-   * At the end of each advance: what the engine did without an event (records appended to a
-   * topic). `light`: the advance only counted events; just take note.
-   */
-  flush(light: boolean): void;
-  /**
    * A sink that only counts events and feeds the latency buckets: for replaying the part of a
    * seek too far before its target for any event to be shown there (twice as fast).
    */
@@ -181,11 +176,6 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
       flights.clear();
       fades = [];
       lastDup = duplicateEffects(sim());
-      logTrips.sync();
-    },
-    flush(light: boolean) {
-      if (light) logTrips.sync();
-      else flights.addTrips(logTrips.flush());
     },
   };
 }

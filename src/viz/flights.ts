@@ -18,7 +18,10 @@ import { createStageTransform } from './stageTransform';
 
 export interface FlightsOptions {
   layout: Layout;
-  /** Told after each draw how many messages are moving and how many are drawn. */
+  /**
+   * Told how many messages are moving and how many are drawn: at once when the view starts or
+   * stops sampling, else at most every SAMPLE_NOTE_MS (the last figures always arrive).
+   */
   onSample?(total: number, drawn: number): void;
 }
 
@@ -33,12 +36,20 @@ const DOT_RADIUS = 8;
 const HIT_RADIUS = 16;
 /** Reasons written next to fading messages at most (the newest), to keep them readable. */
 const FADE_LABELS_MAX = 8;
+/**
+ * The "showing N of M" note changes every frame while many messages move, and a text change
+ * costs a layout of the page: it is told the figures at most this often.
+ */
+const SAMPLE_NOTE_MS = 500;
 
 export function mountFlights(element: HTMLElement, options: FlightsOptions): FlightsView {
   const { layout } = options;
   const canvas = document.createElement('canvas');
   canvas.className = 'flights-canvas';
   canvas.setAttribute('aria-hidden', 'true');
+  // Its own compositing layer: redrawing the dots every frame then repaints neither the
+  // topology under it nor the page around it (a software renderer rasterises those anew).
+  canvas.style.willChange = 'transform';
   element.appendChild(canvas);
   const ctx = canvas.getContext('2d');
   const stage = createStageTransform(element, layout);
@@ -50,6 +61,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   let ys = new Float64Array(0);
   // Most frames of a quiet run have nothing to draw: skip clearing an already empty canvas.
   let dirty = true;
+  const note = createSampleNote(options.onSample);
 
   const resize = () => {
     const dpr = window.devicePixelRatio || 1;
@@ -98,8 +110,10 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     const now = frame.displayUs;
     const { s, ox, oy } = stage.transform();
     const k = s * dpr;
-    xs = new Float64Array(flights.length);
-    ys = new Float64Array(flights.length);
+    if (xs.length < flights.length) {
+      xs = new Float64Array(flights.length * 2);
+      ys = new Float64Array(flights.length * 2);
+    }
     let state = '';
     let sprite: HTMLCanvasElement | null = null;
     let half = 0;
@@ -206,7 +220,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   function update(frame: Frame) {
     last = frame;
     const sample = sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
-    options.onSample?.(sample.total, sample.drawn.length);
+    note.tell(sample.total, sample.drawn.length);
     drawnFlights = sample.drawn;
     const empty = sample.drawn.length === 0 && frame.fades.length === 0 && !frame.selectedMsg;
     if (!ctx || (!dirty && empty)) return;
@@ -239,9 +253,42 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       return best >= 0 ? drawnFlights[best]! : null;
     },
     destroy() {
+      note.cancel();
       observer.disconnect();
       canvas.remove();
       last = null;
+    },
+  };
+}
+
+/** Passes the sample's figures on at most every SAMPLE_NOTE_MS, and at once when it starts or stops. */
+function createSampleNote(onSample: FlightsOptions['onSample']) {
+  let total = -1;
+  let drawn = -1;
+  let toldAt = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let toldSampled = false;
+  const flush = () => {
+    timer = null;
+    toldAt = performance.now();
+    toldSampled = drawn < total;
+    onSample?.(total, drawn);
+  };
+  return {
+    tell(nextTotal: number, nextDrawn: number) {
+      if (!onSample || (nextTotal === total && nextDrawn === drawn)) return;
+      const first = total < 0;
+      total = nextTotal;
+      drawn = nextDrawn;
+      const wait = SAMPLE_NOTE_MS - (performance.now() - toldAt);
+      if (first || drawn < total !== toldSampled || wait <= 0) {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+      } else timer ??= setTimeout(flush, wait);
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
     },
   };
 }
