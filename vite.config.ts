@@ -35,10 +35,43 @@ function presetCatalog(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built page (docs/sharing.md): no inline script or style,
+ * nothing from another origin. blob: and data: for images, media and workers, which exports (PNG
+ * through blob: URLs, recordings) and a worker may use. A <meta> so any static host serves it;
+ * builds only, because the dev server's React refresh needs an inline script.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), presetCatalog()],
+  plugins: [react(), presetCatalog(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: false,

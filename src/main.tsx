@@ -1,10 +1,13 @@
 /**
  * Entry point: one simulation store for the default preset, created outside React (so
  * StrictMode's double effects never make a second engine), then the app mounted around it.
- * The run starts playing at 1× as soon as the page loads.
+ * The run starts playing at 1× as soon as the page loads, unless the address holds a link to a
+ * run: the page then waits, paused, for the link to open (src/share/session.ts, loaded later).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isRunLink } from './share/linkFormat';
+import { setLinkStatus } from './share/linkStatus';
 import { createSimStore } from './store';
 import { App } from './ui/App';
 import { installDebugHooks } from './ui/debugHooks';
@@ -24,4 +27,9 @@ createRoot(rootEl).render(
     </SimStoreProvider>
   </StrictMode>,
 );
-store.getState().actions.play();
+const opensLink = isRunLink(window.location.hash);
+if (!opensLink) store.getState().actions.play();
+import('./share/session').then(
+  (m) => m.startSharing(store, opensLink),
+  () => opensLink && setLinkStatus({ errors: ['link: the page could not load its link reader'] }),
+);

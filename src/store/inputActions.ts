@@ -102,8 +102,8 @@ export function createInputActions(
       });
       helpers.seek(0);
     },
-    loadScenario(scenario, options = {}) {
-      replace(scenario, options, []);
+    loadScenario(scenario, options = {}, timeline = []) {
+      replace(scenario, options, [...timeline]);
     },
     setSeed(seed) {
       const run = ctx.run();

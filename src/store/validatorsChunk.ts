@@ -3,5 +3,5 @@
  * schemas are ~9 KB gzipped that the first paint does not need. Imported from the engine's
  * files rather than its index so that the bundler can leave them out of the initial JavaScript.
  */
-export { validateInput, validateScenario } from '../engine/validate';
+export { validateInput, validateScenario, validateTimeline } from '../engine/validate';
 export { designDocument } from '../engine/compare';

@@ -35,7 +35,8 @@ export interface SimActions {
   reset(): void;
   /** Drop every input of the timeline and go back to tick 0. */
   clearInputs(): void;
-  loadScenario(scenario: Scenario, options?: CreateOptions): void;
+  /** Replace the run (paused at tick 0); `timeline`, already validated, replays (a link's). */
+  loadScenario(scenario: Scenario, options?: CreateOptions, timeline?: readonly TimedInput[]): void;
   /** Reload the scenario with this seed (inputs are kept). */
   setSeed(seed: number): void;
   /** Validate an input and add it to the timeline at the current tick (forking if in the past). */

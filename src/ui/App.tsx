@@ -8,9 +8,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
+import { LinkNotice } from './LinkNotice';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
+import { ShareButton } from './ShareButton';
 import { useSim, useSimStore } from './SimStoreContext';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
@@ -51,6 +53,7 @@ export function App() {
       </header>
       <div className="playbar">
         <Controls />
+        <ShareButton />
         <TimeReadout />
         <p className="key-hint">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
@@ -58,6 +61,7 @@ export function App() {
         </p>
       </div>
       <Notices />
+      <LinkNotice />
       <main className="layout">
         <TopologyView />
         <div className="side">
