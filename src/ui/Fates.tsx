@@ -2,18 +2,21 @@
  * What went wrong, in exact numbers: messages dead-lettered, expired, dropped, lost, unroutable,
  * and duplicate effects, each with its reasons (fateTotals.ts).
  */
+import { useId } from 'react';
 import { fateTotals } from './fateTotals';
 import { formatCount } from './format';
 import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 
 export function Fates() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('Fates');
   const report = useSim((s) => s.report);
   const items = fateTotals(report);
   return (
-    <section className="panel" aria-labelledby="fates-title">
-      <h2 id="fates-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
         What went wrong
       </h2>
       <dl className="counters counters--fates">

@@ -5,7 +5,7 @@
  * message (journey); a click or Enter on a node opens its inspector. The timeline sits right
  * under the stage, so both fit on a 1280×720 projector without scrolling.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
@@ -20,7 +20,10 @@ import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 
-export function TopologyView() {
+/** `timeline: false` leaves the run's own timeline out (the compare view has one for both). */
+export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('TopologyView');
   const store = useSimStore();
   const scenario = useSim((s) => s.scenario);
@@ -92,8 +95,8 @@ export function TopologyView() {
   };
 
   return (
-    <section className="panel topology" aria-labelledby="topology-title">
-      <h2 id="topology-title" className="visually-hidden">
+    <section className="panel topology" aria-labelledby={titleId}>
+      <h2 id={titleId} className="visually-hidden">
         Topology and moving messages of {scenario.name}
       </h2>
       <div
@@ -105,7 +108,7 @@ export function TopologyView() {
         <div ref={svgHost} className="topology-layer" />
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
-      <Timeline />
+      {timeline ? <Timeline /> : null}
       <div className="stage-foot">
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}

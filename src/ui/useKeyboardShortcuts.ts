@@ -11,7 +11,15 @@
  * keydown: any key press makes it match.)
  */
 import { useEffect } from 'react';
-import type { SimStore } from '../store';
+import type { SimActions } from '../store';
+
+/** What the keys drive: a simulation store, or the compare view's pair of them. */
+export interface ShortcutTarget {
+  getState(): {
+    playing: boolean;
+    actions: Pick<SimActions, 'toggle' | 'stepTick' | 'stepBack' | 'stepToNextEvent'>;
+  };
+}
 
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
@@ -27,8 +35,9 @@ function ownsKey(target: EventTarget | null, key: string, focusedByPointer: bool
   return activatable && (key === ' ' || key === 'Enter') && !focusedByPointer;
 }
 
-export function useKeyboardShortcuts(store: SimStore): void {
+export function useKeyboardShortcuts(store: ShortcutTarget | null): void {
   useEffect(() => {
+    if (!store) return;
     let focusedByPointer = false;
     const onPointer = () => {
       focusedByPointer = true;
