@@ -8,6 +8,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
+import { EditScenarioButton } from './EditScenarioButton';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -48,6 +49,8 @@ export function App() {
         <ScenarioPicker>
           <SeedField />
         </ScenarioPicker>
+        {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
+        <EditScenarioButton />
       </header>
       <div className="playbar">
         <Controls />

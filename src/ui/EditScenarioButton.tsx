@@ -1,0 +1,43 @@
+/**
+ * The "Edit scenario" button of the header. The editor itself (src/ui/editor) and the engine's
+ * validators it needs load on the first click, so they cost nothing in the initial JavaScript.
+ */
+import { lazy, Suspense, useRef, useState } from 'react';
+import { loadValidators } from '../store';
+
+const EditorPanel = lazy(() =>
+  Promise.all([import('./editor/EditorPanel'), loadValidators()]).then(([m]) => ({
+    default: m.EditorPanel,
+  })),
+);
+
+export function EditScenarioButton() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        data-testid="edit-scenario"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+        title="Change nodes and settings, or import and export the scenario as JSON"
+      >
+        Edit scenario
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <EditorPanel
+            onClose={() => {
+              setOpen(false);
+              button.current?.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
