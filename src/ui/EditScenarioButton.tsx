@@ -2,7 +2,7 @@
  * The "Edit scenario" button of the header. The editor itself (src/ui/editor) and the engine's
  * validators it needs load on the first click, so they cost nothing in the initial JavaScript.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { loadValidators } from '../store';
 
 const EditorPanel = lazy(() =>
@@ -14,6 +14,12 @@ const EditorPanel = lazy(() =>
 export function EditScenarioButton() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Focus comes back to the button once the dialog is gone (while it is open, the page is inert).
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
       <button
@@ -30,12 +36,7 @@ export function EditScenarioButton() {
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <EditorPanel
-            onClose={() => {
-              setOpen(false);
-              button.current?.focus();
-            }}
-          />
+          <EditorPanel onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
     </>
