@@ -5,10 +5,25 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { loadValidators } from '../store';
 
+type PanelProps = { onClose(): void };
+
+/** Shown instead of the editor when its chunk could not be fetched (offline, a new deploy). */
+function LoadFailed({ onClose }: PanelProps) {
+  return (
+    <p className="notice notice--error" role="alert">
+      The editor could not be loaded; reload the page to try again.{' '}
+      <button type="button" className="btn btn--small" onClick={onClose}>
+        Close
+      </button>
+    </p>
+  );
+}
+
 const EditorPanel = lazy(() =>
-  Promise.all([import('./editor/EditorPanel'), loadValidators()]).then(([m]) => ({
-    default: m.EditorPanel,
-  })),
+  Promise.all([import('./editor/EditorPanel'), loadValidators()]).then(
+    ([m]) => ({ default: m.EditorPanel }),
+    () => ({ default: LoadFailed }),
+  ),
 );
 
 export function EditScenarioButton() {

@@ -121,6 +121,8 @@ export function EditorPanel({ onClose }: { onClose(): void }) {
       className="editor"
       aria-labelledby="editor-title"
       data-testid="editor"
+      // The page's shortcuts (space plays, arrows step) stay out of the editor's way.
+      onKeyDown={(e) => e.stopPropagation()}
       onCancel={(e) => {
         e.preventDefault(); // Escape closes and keeps the draft, as the close button does
         onClose();
