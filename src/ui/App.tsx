@@ -8,6 +8,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
+import { EditScenarioButton } from './EditScenarioButton';
 import { LinkNotice } from './LinkNotice';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -50,6 +51,8 @@ export function App() {
         <ScenarioPicker>
           <SeedField />
         </ScenarioPicker>
+        {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
+        <EditScenarioButton />
       </header>
       <div className="playbar">
         <Controls />
