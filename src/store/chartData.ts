@@ -182,13 +182,19 @@ function busyLines(run: Run, f: ChartFacts): ChartLine[] {
 }
 
 /** The acks' latency, from the store's buckets (the 'acked' events). */
-function ackLatencyLines(run: Run, prefix: string, color: (i: number) => number): ChartLine[] {
+function ackLatencyLines(
+  run: Run,
+  prefix: string,
+  color: (i: number) => number,
+  only?: readonly string[],
+): ChartLine[] {
   const sim = run.sim();
   const b = run.buckets;
   const endS = (i: number) => seconds((i + 1) * b.ticks * sim.tickUs);
   const partial = b.partial();
   const onBoundary = sim.tick % b.ticks === 0;
-  return PERCENTILES.map(([id, , dash], i) => {
+  const shown = only ? PERCENTILES.filter(([p]) => only.includes(p)) : PERCENTILES;
+  return shown.map(([id, , dash], i) => {
     const key = `${id}Ms` as const;
     const values = b.latency.map((p) => (p && p.count > 0 ? p[key] : null));
     const current: Point | null = onBoundary
@@ -201,9 +207,10 @@ function ackLatencyLines(run: Run, prefix: string, color: (i: number) => number)
 }
 
 /**
- * p50/p95/p99 of each source: acks (publish → ack), orders (client latency of accepted orders)
- * and each group's records (append → processed). One source: coloured by percentile, labels
- * "p50"...; several: coloured by source, the percentile in the dash and the label.
+ * Percentiles of each source: acks (publish → ack), orders (client latency of accepted orders)
+ * and each group's records (append → processed). One source: p50, p95 and p99, coloured by
+ * percentile, labelled "p50"...; several: p50 and p99 of each (five sources would draw fifteen
+ * lines otherwise), coloured by source, the percentile in the dash and the label.
  */
 function latencyChart(run: Run, f: ChartFacts): ChartLine[] {
   const groups = f.groups ? groupIds(run.sim()) : [];
@@ -214,11 +221,17 @@ function latencyChart(run: Run, f: ChartFacts): ChartLine[] {
     return (i: number) => (n === 1 ? i : s);
   };
   const prefix = (name: string) => (n === 1 ? '' : name);
+  const only = n === 1 ? undefined : ['p50', 'p99'];
   const lines: ChartLine[] = [];
-  if (f.queues) lines.push(...ackLatencyLines(run, prefix('acks'), next()));
+  if (f.queues) lines.push(...ackLatencyLines(run, prefix('acks'), next(), only));
   if (f.services.length > 0)
     lines.push(
-      ...latencyLines(run, { id: 'orders', label: prefix('orders'), read: orderLatency }, next()),
+      ...latencyLines(
+        run,
+        { id: 'orders', label: prefix('orders'), read: orderLatency },
+        next(),
+        only,
+      ),
     );
   for (const g of groups)
     lines.push(
@@ -226,6 +239,7 @@ function latencyChart(run: Run, f: ChartFacts): ChartLine[] {
         run,
         { id: `group-${g}`, label: prefix(g), read: (s) => groupLatency(s, g) },
         next(),
+        only,
       ),
     );
   return lines;

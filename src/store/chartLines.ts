@@ -13,6 +13,7 @@ import {
   seriesToPoints,
   sumCounters,
   widenCounter,
+  widenGauge,
   type ChartLine,
   type Dash,
   type Point,
@@ -51,8 +52,9 @@ export function seriesLines(
   firstColor = 0,
 ): ChartLine[] {
   const widthUs = run.buckets.ticks * run.sim().tickUs;
+  // Every line in buckets of the chart's width (≥ 1 s): counters as rates, gauges as means.
   const read = (src: SeriesSource, s: Readonly<SimState>) =>
-    rate ? widenCounter(src.read(s), widthUs) : src.read(s);
+    rate ? widenCounter(src.read(s), widthUs) : widenGauge(src.read(s), widthUs, s.nowUs);
   const line = (
     id: string,
     label: string,
@@ -103,13 +105,15 @@ export interface LatencySource {
   read(sim: Readonly<SimState>): LatencyPoints | null;
 }
 
-/** p50, p95 and p99 lines of a latency source, with the given colours. */
+/** p50, p95 and p99 lines of a latency source (or only p50 and p99), with the given colours. */
 export function latencyLines(
   run: Run,
   src: LatencySource,
   color: (percentile: number) => number,
+  only?: readonly string[],
 ): ChartLine[] {
-  return PERCENTILES.map(([p, key, dash], i) => ({
+  const shown = only ? PERCENTILES.filter(([p]) => only.includes(p)) : PERCENTILES;
+  return shown.map(([p, key, dash], i) => ({
     id: `${src.id}-${p}`,
     label: src.label ? `${src.label} ${p}` : p,
     color: color(i),
