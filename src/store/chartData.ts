@@ -37,7 +37,7 @@ type Reader = (sim: Readonly<SimState>, id: string) => SeriesData | null;
 type NodeOf = Run['scenario']['nodes'][number];
 
 /** Nodes that consume from a queue: consumers, and services with a consuming side on a queue. */
-function consumersOf(run: Run): (n: NodeOf) => boolean {
+export function consumersOf(run: Run): (n: NodeOf) => boolean {
   const queues = new Set(run.scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id));
   return (n) =>
     n.kind === 'consumer' || (n.kind === 'service' && n.from !== undefined && queues.has(n.from));

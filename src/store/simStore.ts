@@ -19,6 +19,7 @@ import {
   type DeadLetter,
 } from './engineAccess';
 import type { Frame, FrameListener } from './frame';
+import { exportData, type ExportData } from './exportData';
 import { buildJourney, type Journey } from './journey';
 import { createRun, type Run } from './run';
 import { createSeekJob } from './seekJob';
@@ -51,6 +52,8 @@ export type SimStore = StoreApi<SimView> & {
   /** A consumer's or a service's current failure probability (not in the report). */
   failureRate(nodeId: string): number | undefined;
   checkpointStats(): CheckpointStats;
+  /** The run as plain data at this moment, for the export menu (src/export). */
+  exportData(): ExportData;
   destroy(): void;
 };
 
@@ -212,6 +215,7 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     failureRate: (nodeId: string) =>
       serviceFailureRate(run.sim(), nodeId) ?? consumerFailureRate(run.sim(), nodeId),
     checkpointStats: () => run.checkpoints.stats(),
+    exportData: () => exportData(run),
     destroy() {
       job.cancel();
       clock.destroy();
