@@ -8,6 +8,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
+import { ExportMenu } from './ExportMenu';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -56,6 +57,8 @@ export function App() {
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
           <kbd>→</kbd> next event
         </p>
+        {/* Export (issue 7): its code loads on first use. */}
+        <ExportMenu />
       </div>
       <Notices />
       <main className="layout">
