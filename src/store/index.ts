@@ -18,3 +18,4 @@ export type { ExportData, NamedSeries } from './exportData';
 export type { LatencyPoint } from './buckets';
 export { bucketTicks } from './buckets';
 export type { SeriesData } from './engineAccess';
+export type { Replay } from './replay';

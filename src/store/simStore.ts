@@ -20,6 +20,7 @@ import {
 } from './engineAccess';
 import type { Frame, FrameListener } from './frame';
 import { exportData, type ExportData } from './exportData';
+import { createReplay, type Replay } from './replay';
 import { buildJourney, type Journey } from './journey';
 import { createRun, type Run } from './run';
 import { createSeekJob } from './seekJob';
@@ -54,6 +55,8 @@ export type SimStore = StoreApi<SimView> & {
   checkpointStats(): CheckpointStats;
   /** The run as plain data at this moment, for the export menu (src/export). */
   exportData(): ExportData;
+  /** A fresh engine run of that data from tick 0 (the export's trace replays through it). */
+  replay(data: ExportData): Replay;
   destroy(): void;
 };
 
@@ -216,6 +219,7 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
       serviceFailureRate(run.sim(), nodeId) ?? consumerFailureRate(run.sim(), nodeId),
     checkpointStats: () => run.checkpoints.stats(),
     exportData: () => exportData(run),
+    replay: createReplay,
     destroy() {
       job.cancel();
       clock.destroy();

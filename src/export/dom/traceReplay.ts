@@ -5,8 +5,7 @@
  * far it got. Determinism makes the replay the run: its report must equal the page's, which is
  * checked before the file is offered.
  */
-import { advance, createSim, report } from '../../engine';
-import type { ExportData } from '../../store';
+import type { ExportData, Replay } from '../../store';
 import { createEventCollector, traceJson } from '../traceDocument';
 
 const SLICE_MS = 12;
@@ -23,20 +22,20 @@ export interface TraceResult {
 
 export async function buildTrace(
   d: ExportData,
+  sim: Replay,
   onProgress: (fraction: number) => void,
   cancelled: () => boolean = () => false,
 ): Promise<TraceResult | null> {
-  const sim = createSim(d.scenario, { ...d.options, seed: d.seed });
   const events = createEventCollector();
-  while (sim.tick < d.tick) {
+  while (sim.tick() < d.tick) {
     const started = performance.now();
-    while (sim.tick < d.tick && performance.now() - started < SLICE_MS)
-      advance(sim, Math.min(TICKS_PER_STEP, d.tick - sim.tick), d.timeline, events);
-    onProgress(sim.tick / d.tick);
+    while (sim.tick() < d.tick && performance.now() - started < SLICE_MS)
+      sim.advance(TICKS_PER_STEP, events);
+    onProgress(sim.tick() / d.tick);
     await nextTask();
     if (cancelled()) return null;
   }
-  const replayed = report(sim);
+  const replayed = sim.report();
   if (JSON.stringify(replayed) !== JSON.stringify(d.report))
     throw new Error(
       `the replay to tick ${d.tick} did not give the page's numbers (please report this)`,
