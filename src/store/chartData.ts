@@ -50,6 +50,12 @@ export interface ChartFacts {
   services: NodeOf[];
 }
 
+/** Nodes that consume from a queue: consumers, and services with a consuming side on a queue. */
+export function consumersOf(scenario: Scenario): (n: NodeOf) => boolean {
+  const set = new Set(chartFacts(scenario).queueConsumers);
+  return (n) => set.has(n);
+}
+
 const factsCache = new WeakMap<Scenario, ChartFacts>();
 
 /** Facts of a scenario (kept per scenario object: the charts ask ≈10 times a second). */

@@ -10,6 +10,7 @@ import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { EditScenarioButton } from './EditScenarioButton';
 import { LinkNotice } from './LinkNotice';
+import { ExportMenu } from './ExportMenu';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -62,6 +63,8 @@ export function App() {
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
           <kbd>→</kbd> next event
         </p>
+        {/* Export (issue 7): its code loads on first use. */}
+        <ExportMenu />
       </div>
       <Notices />
       <LinkNotice />
