@@ -5,6 +5,8 @@
  * their style (messageStyles.ts, dotSprites.ts); above DOT_CAP a deterministic sample is drawn
  * (store/sample.ts).
  * Messages gone without an ack fade out at the node where they vanished, with their reason.
+ * setLayout() swaps in a dragged layout (its moved curves); the stage transform (zoom and pan) is
+ * the one the SVG uses, so dots stay on their edges at every zoom.
  */
 import type { Frame } from '../store/frame';
 import type { Flight } from '../store/flights';
@@ -14,16 +16,22 @@ import type { Curve } from './edgeGeometry';
 import { edgePoint, type Layout } from './layout';
 import { createDotSprites } from './dotSprites';
 import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
-import { createStageTransform } from './stageTransform';
+import type { StageTransform } from './stageTransform';
 
 export interface FlightsOptions {
   layout: Layout;
+  /** The stage's transform (zoom and pan), shared with the SVG. */
+  stage: StageTransform;
   /** Told after each draw how many messages are moving and how many are drawn. */
   onSample?(total: number, drawn: number): void;
 }
 
 export interface FlightsView {
   update(frame: Frame): void;
+  /** Draw the last frame again (after the layout or the view changed). */
+  redraw(): void;
+  /** Follow a (dragged) layout: the same nodes and edges, moved. */
+  setLayout(layout: Layout): void;
   /** The message drawn nearest to a point of the page, within a dot's reach, or null. */
   hitTest(clientX: number, clientY: number): Flight | null;
   destroy(): void;
@@ -35,13 +43,13 @@ const HIT_RADIUS = 16;
 const FADE_LABELS_MAX = 8;
 
 export function mountFlights(element: HTMLElement, options: FlightsOptions): FlightsView {
-  const { layout } = options;
+  let layout = options.layout;
   const canvas = document.createElement('canvas');
   canvas.className = 'flights-canvas';
   canvas.setAttribute('aria-hidden', 'true');
   element.appendChild(canvas);
   const ctx = canvas.getContext('2d');
-  const stage = createStageTransform(element, layout);
+  const stage = options.stage;
   const sprites = createDotSprites();
   let last: Frame | null = null;
   // Positions of the dots drawn last, for hit testing (layout units).
@@ -225,6 +233,15 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   resize();
   return {
     update,
+    redraw() {
+      dirty = true;
+      if (last) update(last);
+    },
+    setLayout(next) {
+      layout = next;
+      dirty = true;
+      if (last) update(last);
+    },
     hitTest(clientX, clientY) {
       const [x, y] = stage.toLayout(clientX, clientY);
       let best = -1;
