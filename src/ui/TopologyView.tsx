@@ -147,18 +147,15 @@ export function TopologyView() {
       <h2 id="topology-title" className="visually-hidden">
         Topology and moving messages of {scenario.name}
       </h2>
-      <div className="stage-wrap">
-        <div
-          ref={stageRef}
-          className="topology-stage"
-          data-testid="stage"
-          style={{ aspectRatio: aspect }}
-          onClickCapture={onClickCapture}
-        >
-          <div ref={svgHost} className="topology-layer" />
-          <div ref={canvasHost} className="topology-layer topology-layer--flights" />
-        </div>
-        <StageControls scenarioName={name} width={layout.width} height={layout.height} />
+      <div
+        ref={stageRef}
+        className="topology-stage"
+        data-testid="stage"
+        style={{ aspectRatio: aspect }}
+        onClickCapture={onClickCapture}
+      >
+        <div ref={svgHost} className="topology-layer" />
+        <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
       <Timeline />
       <div className="stage-foot">
@@ -167,6 +164,7 @@ export function TopologyView() {
         {hasServices ? <WorkerLegend /> : null}
         {hasTopics ? <LogLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
+        <StageControls scenarioName={name} width={layout.width} height={layout.height} />
       </div>
     </section>
   );
