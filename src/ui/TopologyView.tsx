@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
+import { mountEdgeCounts } from '../viz/edgeCounts';
 import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
 import { setTextIfChanged } from '../viz/domText';
@@ -19,6 +20,8 @@ import { Timeline } from './Timeline';
 import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+import { useResolvedPrefs } from './a11y/prefs';
+import { TableView } from './a11y/TableView';
 
 export function TopologyView() {
   useRenderCount('TopologyView');
@@ -44,6 +47,11 @@ export function TopologyView() {
   const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
   const hasServices = scenario.nodes.some((n) => n.kind === 'service');
   const hasTopics = scenario.nodes.some((n) => n.kind === 'topic');
+  // Issue 7: the renderers read the theme's palette when they mount, so a new theme remounts
+  // them (sprites and all); reduced motion draws counts on the links instead of moving dots.
+  const theme = useResolvedPrefs((p) => p.theme);
+  const still = useResolvedPrefs((p) => p.reducedMotion);
+  const tableView = useResolvedPrefs((p) => p.tableView);
 
   useEffect(() => {
     const svgEl = svgHost.current;
@@ -66,22 +74,27 @@ export function TopologyView() {
             : '',
         );
       },
+      still,
     });
     flightsRef.current = flights;
+    const counts = still ? mountEdgeCounts(canvasEl, layout) : null;
     const draw = store.subscribeFrame((frame) => {
       topology.update(frame);
       flights.update(frame);
+      counts?.update(frame);
     });
     const first = store.frame();
     topology.update(first);
     flights.update(first);
+    counts?.update(first);
     return () => {
       draw();
+      counts?.destroy();
       flightsRef.current = null;
       topology.destroy();
       flights.destroy();
     };
-  }, [store, layout, name, scenario]);
+  }, [store, layout, name, scenario, theme, still]);
 
   // Capture phase: a dot over a node wins, and then the node does not open its inspector.
   const onClickCapture = (e: React.MouseEvent) => {
@@ -106,6 +119,7 @@ export function TopologyView() {
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
       <Timeline />
+      {tableView ? <TableView layout={layout} /> : null}
       <div className="stage-foot">
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}
