@@ -72,7 +72,7 @@ export function ThemeMenu() {
         <label className="check">
           <input
             type="checkbox"
-            data-testid="table-view"
+            data-testid="table-view-toggle"
             checked={prefs.tableView}
             onChange={(e) => setPrefs({ tableView: e.target.checked })}
           />
