@@ -3,12 +3,14 @@
  * messages and the timeline under it, the side panels (numbers, inspector, journey), the charts
  * and the event log. Each panel subscribes to just what it shows. The orders panel shows only
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
- * panels and the charts only for scenarios with queues.
+ * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
+import { EditScenarioButton } from './EditScenarioButton';
 import { LinkNotice } from './LinkNotice';
+import { ExportMenu } from './ExportMenu';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -17,6 +19,10 @@ import { useSim, useSimStore } from './SimStoreContext';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+// Issue 7, look and feel: display menu, shortcut list, live summary.
+import { LiveSummary } from './a11y/LiveSummary';
+import { ShortcutsDialog } from './a11y/ShortcutsDialog';
+import { ThemeMenu } from './ThemeMenu';
 
 // Panels below the fold, opened by a click or only for services load after the first paint
 // (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
@@ -46,22 +52,33 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-title">MQ Simulator</h1>
+        {/* Issue 7: the display menu (theme, text size, motion, table view) under the title */}
+        <div className="app-brand">
+          <h1 className="app-title">MQ Simulator</h1>
+          <ThemeMenu />
+        </div>
         <ScenarioPicker>
           <SeedField />
         </ScenarioPicker>
+        {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
+        <EditScenarioButton />
       </header>
-      <div className="playbar">
+      <section className="playbar" aria-label="Playback and time">
         <Controls />
         <ShareButton />
         <TimeReadout />
         <p className="key-hint">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
-          <kbd>→</kbd> next event
+          <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
         </p>
-      </div>
+        {/* Export (issue 7): its code loads on first use. */}
+        <ExportMenu />
+      </section>
       <Notices />
       <LinkNotice />
+      {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
+      <ShortcutsDialog />
+      <LiveSummary />
       <main className="layout">
         <TopologyView />
         <div className="side">
@@ -82,12 +99,10 @@ export function App() {
             </>
           ) : null}
         </div>
-        {/* The charts follow queues and acks: a design of services only has none of them. */}
-        {hasQueues ? (
-          <Suspense fallback={<div className="charts" aria-busy="true" />}>
-            <Charts />
-          </Suspense>
-        ) : null}
+        {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
+        <Suspense fallback={<div className="charts" aria-busy="true" />}>
+          <Charts />
+        </Suspense>
         <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
           <EventLog />
         </Suspense>

@@ -4,9 +4,10 @@
  * each option carries its own as a tooltip. The list comes from the build-time catalogue; the
  * tooltips' descriptions load just after the first paint, and the chosen preset's document when
  * it is chosen (presetLoader.ts), the select showing the choice while it loads. The selection follows the store's scenario (matched by name), so a scenario
- * loaded another way shows as "Custom".
+ * loaded another way shows as "Custom", and one applied from the editor as "Edited scenario".
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { isEdited } from './editedScenario';
 import { loadPresetById, PRESET_CATALOG } from './presetLoader';
 import { useSim } from './SimStoreContext';
 
@@ -22,6 +23,7 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
   const loadScenario = useSim((s) => s.actions.loadScenario);
   const name = useSim((s) => s.scenario.name);
   const description = useSim((s) => s.scenario.description ?? '');
+  const edited = useSim((s) => isEdited(s.scenario));
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState('');
   const latest = useRef(0);
@@ -36,7 +38,8 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
       live = false;
     };
   }, []);
-  const current = PRESET_CATALOG.find((p) => p.name === name);
+  // A scenario from the editor is never taken for the preset whose name it kept.
+  const current = edited ? undefined : PRESET_CATALOG.find((p) => p.name === name);
   const choose = (presetId: string) => {
     const request = ++latest.current;
     setPending(presetId);
@@ -70,7 +73,11 @@ export function ScenarioPicker({ children }: { children?: React.ReactNode }) {
           if (e.target.value !== CUSTOM) choose(e.target.value);
         }}
       >
-        {current || pending ? null : <option value={CUSTOM}>Custom: {name}</option>}
+        {current || pending ? null : (
+          <option value={CUSTOM}>
+            {edited ? 'Edited scenario' : 'Custom'}: {name}
+          </option>
+        )}
         {GROUPS.map((g) => (
           <optgroup key={g} label={g}>
             {PRESET_CATALOG.filter((p) => p.group === g).map((p) => (

@@ -5,6 +5,8 @@
  * their style (messageStyles.ts, dotSprites.ts); above DOT_CAP a deterministic sample is drawn
  * (store/sample.ts).
  * Messages gone without an ack fade out at the node where they vanished, with their reason.
+ * setLayout() swaps in a dragged layout (its moved curves); the stage transform (zoom and pan) is
+ * the one the SVG uses, so dots stay on their edges at every zoom.
  */
 import type { Frame } from '../store/frame';
 import type { Flight } from '../store/flights';
@@ -13,20 +15,32 @@ import { DOT_CAP, FADE_US } from '../store/tuning';
 import type { Curve } from './edgeGeometry';
 import { edgePoint, type Layout } from './layout';
 import { createDotSprites } from './dotSprites';
-import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
-import { createStageTransform } from './stageTransform';
+import { goneColor, shapePath, styleOf } from './messageStyles';
+import { palette } from './palette';
+import type { StageTransform } from './stageTransform';
 
 export interface FlightsOptions {
   layout: Layout;
+  /** The stage's transform (zoom and pan), shared with the SVG. */
+  stage: StageTransform;
   /**
    * Told how many messages are moving and how many are drawn: at once when the view starts or
    * stops sampling, else at most every SAMPLE_NOTE_MS (the last figures always arrive).
    */
   onSample?(total: number, drawn: number): void;
+  /**
+   * Reduced motion: draw no moving dots (edgeCounts.ts labels the links instead), and let fading
+   * marks fade where they are instead of rising.
+   */
+  still?: boolean;
 }
 
 export interface FlightsView {
   update(frame: Frame): void;
+  /** Draw the last frame again (after the layout or the view changed). */
+  redraw(): void;
+  /** Follow a (dragged) layout: the same nodes and edges, moved. */
+  setLayout(layout: Layout): void;
   /** The message drawn nearest to a point of the page, within a dot's reach, or null. */
   hitTest(clientX: number, clientY: number): Flight | null;
   destroy(): void;
@@ -43,7 +57,7 @@ const FADE_LABELS_MAX = 8;
 const SAMPLE_NOTE_MS = 500;
 
 export function mountFlights(element: HTMLElement, options: FlightsOptions): FlightsView {
-  const { layout } = options;
+  let layout = options.layout;
   const canvas = document.createElement('canvas');
   canvas.className = 'flights-canvas';
   canvas.setAttribute('aria-hidden', 'true');
@@ -52,7 +66,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   canvas.style.willChange = 'transform';
   element.appendChild(canvas);
   const ctx = canvas.getContext('2d');
-  const stage = createStageTransform(element, layout);
+  const stage = options.stage;
   const sprites = createDotSprites();
   let last: Frame | null = null;
   // Positions of the dots drawn last, for hit testing (layout units).
@@ -173,7 +187,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     c.beginPath();
     c.arc(p[0], p[1], DOT_RADIUS + 7, 0, 2 * Math.PI);
     c.lineWidth = 4;
-    c.strokeStyle = '#f59e0b';
+    c.strokeStyle = palette().selection;
     c.stroke();
   }
 
@@ -198,8 +212,8 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       if (!node || age < 0 || age > 1) return;
       const spread = ((fade.msgKey ?? i) % 7) * 6 - 18;
       const x = node.x + spread;
-      const y = node.y - node.h / 2 - 14 - age * 30;
-      const color = fade.style === 'duplicate' ? styleOf('duplicate').color : GONE_COLOR;
+      const y = node.y - node.h / 2 - 14 - (options.still ? 0 : age * 30);
+      const color = fade.style === 'duplicate' ? styleOf('duplicate').color : goneColor();
       c.globalAlpha = 1 - age;
       c.beginPath();
       shapePath(c, fade.style === 'duplicate' ? 'ring' : 'circle', x, y, DOT_RADIUS);
@@ -208,7 +222,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       c.stroke();
       if (labelled.has(i)) {
         c.lineWidth = 4;
-        c.strokeStyle = '#ffffff';
+        c.strokeStyle = palette().halo;
         c.strokeText(fade.label, x, y - 14);
         c.fillStyle = color;
         c.fillText(fade.label, x, y - 14);
@@ -219,9 +233,14 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
 
   function update(frame: Frame) {
     last = frame;
-    const sample = sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
+    const sample = options.still
+      ? { total: 0, drawn: [] as Flight[] }
+      : sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
     note.tell(sample.total, sample.drawn.length);
     drawnFlights = sample.drawn;
+    // How many dots are on the canvas, for tests and tools that cannot read pixels.
+    const drawnText = String(sample.drawn.length);
+    if (canvas.dataset.drawn !== drawnText) canvas.dataset.drawn = drawnText;
     const empty = sample.drawn.length === 0 && frame.fades.length === 0 && !frame.selectedMsg;
     if (!ctx || (!dirty && empty)) return;
     dirty = !empty;
@@ -232,13 +251,22 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     drawDots(ctx, frame, sample.drawn, dpr);
     const { s, ox, oy } = stage.transform();
     ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
-    drawSelection(ctx, frame);
+    if (!options.still) drawSelection(ctx, frame);
     drawFades(ctx, frame);
   }
 
   resize();
   return {
     update,
+    redraw() {
+      dirty = true;
+      if (last) update(last);
+    },
+    setLayout(next) {
+      layout = next;
+      dirty = true;
+      if (last) update(last);
+    },
     hitTest(clientX, clientY) {
       const [x, y] = stage.toLayout(clientX, clientY);
       let best = -1;

@@ -167,7 +167,10 @@ export default function CompareView({ hash, edited, onKeys }: CompareViewProps) 
   useEffect(() => {
     if (!pair) return;
     onKeys({
-      getState: () => ({ playing: pair.view.getState().playing, actions: pair.actions }),
+      getState: () => {
+        const { playing, speed } = pair.view.getState();
+        return { playing, speed, actions: pair.actions };
+      },
     });
     return () => onKeys(null);
   }, [pair, onKeys]);
