@@ -6,6 +6,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { hasCompareKey } from './compare/compareLink';
 import { isRunLink } from './share/linkFormat';
 import { setLinkStatus } from './share/linkStatus';
 import { createSimStore } from './store';
@@ -32,7 +33,8 @@ createRoot(rootEl).render(
   </StrictMode>,
 );
 const opensLink = isRunLink(window.location.hash);
-if (!opensLink) store.getState().actions.play();
+// The compare view (a `compare` key) plays its own pair; the single run waits, paused.
+if (!opensLink && !hasCompareKey(window.location.hash)) store.getState().actions.play();
 import('./share/session').then(
   (m) => m.startSharing(store, opensLink),
   () => opensLink && setLinkStatus({ errors: ['link: the page could not load its link reader'] }),

@@ -11,7 +11,7 @@ import { fateTotals } from '../ui/fateTotals';
 export const PANES = ['left', 'right'] as const;
 export type Pane = (typeof PANES)[number];
 
-export type ChartTarget = 'depth' | 'throughput' | 'inFlight' | 'latency';
+export type ChartTarget = 'depth' | 'throughput' | 'orders' | 'inFlight' | 'busy' | 'latency';
 export type PanelTarget = 'counters' | 'fates' | 'ledger' | 'flow' | 'groups';
 
 /** Where a number is shown in its pane: a chart (and the series to highlight), or a panel. */
@@ -91,7 +91,7 @@ const GENERIC: Generic[] = [
       hasQueues(s.report)
         ? { panel: 'counters', item: 'delivered' }
         : hasGroups(s.report)
-          ? { panel: 'groups' }
+          ? { chart: 'throughput', series: 'records' }
           : null,
   },
   {
@@ -119,7 +119,8 @@ const GENERIC: Generic[] = [
     unit: 'ms',
     better: 'lower',
     value: (s) => s.latency?.p50 ?? null,
-    source: chartIfQueues('latency', 'p50', { panel: 'groups' }),
+    source: (s) =>
+      hasQueues(s.report) || hasGroups(s.report) ? { chart: 'latency', series: 'p50' } : null,
   },
   {
     id: 'p99',
@@ -128,7 +129,8 @@ const GENERIC: Generic[] = [
     unit: 'ms',
     better: 'lower',
     value: (s) => s.latency?.p99 ?? null,
-    source: chartIfQueues('latency', 'p99', { panel: 'groups' }),
+    source: (s) =>
+      hasQueues(s.report) || hasGroups(s.report) ? { chart: 'latency', series: 'p99' } : null,
   },
   {
     id: 'depthMax',
@@ -147,7 +149,7 @@ const GENERIC: Generic[] = [
     unit: 'records',
     better: 'lower',
     value: (s) => (hasGroups(s.report) ? sum(s.report.groups, (g) => g.totalLag) : null),
-    source: (s) => (hasGroups(s.report) ? { panel: 'groups' } : null),
+    source: (s) => (hasGroups(s.report) ? { chart: 'depth', series: 'lag' } : null),
   },
   {
     id: 'lost',
@@ -212,11 +214,26 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/-$/, '');
 
+/** The chart an order row is drawn in (series by id or id suffix), else the orders panel. */
+const FLOW_CHARTS: Record<string, RowSource> = {
+  Accepted: { chart: 'orders', series: 'orders-accepted' },
+  'Rejected at the front door': { chart: 'orders', series: 'orders-rejected' },
+  Failed: { chart: 'orders', series: 'orders-failed' },
+  'Orders completed per second': { chart: 'orders', series: 'orders-completed' },
+  'Orders completed': { chart: 'orders', series: 'orders-completed' },
+  'Client latency, p50': { chart: 'latency', series: 'p50' },
+  'Client latency, p99': { chart: 'latency', series: 'p99' },
+  'Busiest service': { chart: 'busy', series: null },
+  'Its utilisation': { chart: 'busy', series: null },
+  'Still in progress at the end': { chart: 'inFlight', series: 'orders-open' },
+};
+
+const flowSource = (label: string): RowSource => FLOW_CHARTS[label] ?? { panel: 'flow' };
+
 /** The rows for two runs: the order table when both have services, else the generic set. */
 export function tableRows(sides: Record<Pane, SideNumbers>): TableRow[] {
   const { left, right } = sides;
   if (left.report.flow && right.report.flow) {
-    const flowPanel: RowSource = { panel: 'flow' };
     return compareTable({ sync: left.report, async: right.report }).map((row) => {
       const values = { left: row.values.sync, right: row.values.async };
       return {
@@ -227,7 +244,7 @@ export function tableRows(sides: Record<Pane, SideNumbers>): TableRow[] {
         better: row.better,
         values,
         best: bestOf(row.better, values),
-        source: { left: flowPanel, right: flowPanel },
+        source: { left: flowSource(row.label), right: flowSource(row.label) },
       };
     });
   }

@@ -5,7 +5,7 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { EditScenarioButton } from './EditScenarioButton';
@@ -18,7 +18,9 @@ import { ShareButton } from './ShareButton';
 import { useSim, useSimStore } from './SimStoreContext';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
-import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useKeyboardShortcuts, type ShortcutTarget } from './useKeyboardShortcuts';
+import { isEdited } from './editedScenario';
+import { useCompareMode } from './compare/useCompareMode';
 // Issue 7, look and feel: display menu, shortcut list, live summary.
 import { LiveSummary } from './a11y/LiveSummary';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog';
@@ -39,10 +41,19 @@ const LedgerPanel = lazy(() => loadPanels().then((m) => ({ default: m.LedgerPane
 const MessageJourney = lazy(() => loadPanels().then((m) => ({ default: m.MessageJourney })));
 const NodeInspector = lazy(() => loadPanels().then((m) => ({ default: m.NodeInspector })));
 const QueuePanel = lazy(() => loadPanels().then((m) => ({ default: m.QueuePanel })));
+// The compare view (issue 7) is its own chunk, loaded when it opens.
+const CompareView = lazy(() => import('./compare/CompareView'));
 
 export function App() {
   const store = useSimStore();
-  useKeyboardShortcuts(store);
+  const compare = useCompareMode(store);
+  const [pairKeys, setPairKeys] = useState<ShortcutTarget | null>(null);
+  useKeyboardShortcuts(compare.on ? pairKeys : store);
+  // The editor's scenario, for a side of the compare view: the run's, when it came from the editor.
+  const edited = useCallback(() => {
+    const s = store.getState().scenario;
+    return isEdited(s) ? s : null;
+  }, [store]);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
   const hasTopics = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'topic'));
   useEffect(() => {
@@ -57,56 +68,82 @@ export function App() {
           <h1 className="app-title">MQ Simulator</h1>
           <ThemeMenu />
         </div>
-        <ScenarioPicker>
-          <SeedField />
-        </ScenarioPicker>
-        {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
-        <EditScenarioButton />
+        {compare.on ? null : (
+          <>
+            <ScenarioPicker>
+              <SeedField />
+            </ScenarioPicker>
+            {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
+            <EditScenarioButton />
+          </>
+        )}
+        {/* Issue 7: two runs side by side; the button opens and closes the view. */}
+        <button
+          type="button"
+          className="btn compare-toggle"
+          data-testid="compare-toggle"
+          aria-pressed={compare.on}
+          onClick={compare.on ? compare.close : compare.open}
+          title={compare.on ? 'Back to one run' : 'Compare two runs side by side'}
+        >
+          {compare.on ? 'Back to one run' : 'Compare'}
+        </button>
       </header>
-      <section className="playbar" aria-label="Playback and time">
-        <Controls />
-        <ShareButton />
-        <TimeReadout />
-        <p className="key-hint">
-          <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
-          <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
-        </p>
-        {/* Export (issue 7): its code loads on first use. */}
-        <ExportMenu />
-      </section>
-      <Notices />
-      <LinkNotice />
-      {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
-      <ShortcutsDialog />
-      <LiveSummary />
-      <main className="layout">
-        <TopologyView />
-        <div className="side">
-          <Suspense fallback={null}>
-            <NodeInspector />
-            <MessageJourney />
-            <FlowPanel />
-            {hasTopics ? <GroupsPanel /> : null}
+      {compare.on ? (
+        <>
+          <ShortcutsDialog />
+          <Suspense fallback={<p className="muted">Loading the compare view…</p>}>
+            <CompareView hash={compare.hash} edited={edited} onKeys={setPairKeys} />
           </Suspense>
-          {hasQueues ? (
-            <>
+        </>
+      ) : (
+        <>
+          <section className="playbar" aria-label="Playback and time">
+            <Controls />
+            <ShareButton />
+            <TimeReadout />
+            <p className="key-hint">
+              <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
+              <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
+            </p>
+            {/* Export (issue 7): its code loads on first use. */}
+            <ExportMenu />
+          </section>
+          <Notices />
+          <LinkNotice />
+          {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
+          <ShortcutsDialog />
+          <LiveSummary />
+          <main className="layout">
+            <TopologyView />
+            <div className="side">
               <Suspense fallback={null}>
-                <Counters />
-                <Fates />
-                <QueuePanel />
-                <LedgerPanel />
+                <NodeInspector />
+                <MessageJourney />
+                <FlowPanel />
+                {hasTopics ? <GroupsPanel /> : null}
               </Suspense>
-            </>
-          ) : null}
-        </div>
-        {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
-        <Suspense fallback={<div className="charts" aria-busy="true" />}>
-          <Charts />
-        </Suspense>
-        <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
-          <EventLog />
-        </Suspense>
-      </main>
+              {hasQueues ? (
+                <>
+                  <Suspense fallback={null}>
+                    <Counters />
+                    <Fates />
+                    <QueuePanel />
+                    <LedgerPanel />
+                  </Suspense>
+                </>
+              ) : null}
+            </div>
+            {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
+            <Suspense fallback={<div className="charts" aria-busy="true" />}>
+              <Charts />
+            </Suspense>
+            <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
+              <EventLog />
+            </Suspense>
+          </main>
+        </>
+      )}
     </div>
   );
 }

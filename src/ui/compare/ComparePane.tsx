@@ -55,11 +55,9 @@ function PaneBody() {
           </div>
         ) : null}
       </Suspense>
-      {hasQueues ? (
-        <Suspense fallback={<div className="charts" aria-busy="true" />}>
-          <Charts />
-        </Suspense>
-      ) : null}
+      <Suspense fallback={<div className="charts" aria-busy="true" />}>
+        <Charts />
+      </Suspense>
     </>
   );
 }

@@ -26,6 +26,25 @@ function formatValue(v: number | string | null, unit: string): string {
   return unit === '%' ? `${text} %` : text;
 }
 
+/**
+ * The line a row means among the chart's lines: its id, or an id ending or starting with it
+ * (`orders-p99`, `lag-billing`), else the first line (a chart of one consumer has no "total":
+ * its one line is the total).
+ */
+function pickSeries(chart: Element, wanted: string | null): string | null {
+  const ids = [...chart.querySelectorAll('g.series')].map(
+    (g) => g.getAttribute('data-series') ?? '',
+  );
+  if (wanted === null) return ids[0] ?? null;
+  return (
+    ids.find((id) => id === wanted) ??
+    ids.find((id) => id.endsWith(`-${wanted}`)) ??
+    ids.find((id) => id.startsWith(`${wanted}-`)) ??
+    ids[0] ??
+    null
+  );
+}
+
 /** Scroll to where a number comes from, emphasise it, and move focus there. */
 function goTo(pane: Pane, source: RowSource): Element | null {
   const root = document.getElementById(`compare-${pane}`);
@@ -41,10 +60,7 @@ function goTo(pane: Pane, source: RowSource): Element | null {
   target.focus({ preventScroll: true });
   target.classList.add('is-linked');
   if ('chart' in source) {
-    const ids = [...target.querySelectorAll('g.series')].map((g) => g.getAttribute('data-series'));
-    // A chart of one consumer has no "total": its only line is the total.
-    const series = ids.includes(source.series) ? source.series : (ids[0] ?? null);
-    highlightSeries(target, series);
+    highlightSeries(target, pickSeries(target, source.series));
   }
   return target;
 }
