@@ -24,14 +24,17 @@ export function Fates() {
           <div key={c.id} className={`counter${c.value > 0 ? ' is-nonzero' : ''}`} title={c.hint}>
             <dt>{c.label}</dt>
             <dd data-testid={`counter-${c.id}`}>{formatCount(c.value)}</dd>
+            {/* The breakdown is a second <dd> (a list straight in a <dl> group is invalid). */}
             {c.reasons.length > 0 ? (
-              <ul className="reasons" aria-label={`${c.label} by reason`}>
-                {c.reasons.map(([r, n]) => (
-                  <li key={r} data-testid={`reason-${c.id}-${r}`}>
-                    {r}: {formatCount(n)}
-                  </li>
-                ))}
-              </ul>
+              <dd className="fate-reasons">
+                <ul className="reasons" aria-label={`${c.label} by reason`}>
+                  {c.reasons.map(([r, n]) => (
+                    <li key={r} data-testid={`reason-${c.id}-${r}`}>
+                      {r}: {formatCount(n)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             ) : null}
           </div>
         ))}

@@ -126,49 +126,54 @@ export function CompareTable({ pair, names }: { pair: ComparePair; names: Record
       aria-labelledby="compare-table-title"
       data-testid="compare-table"
     >
-      <h2 id="compare-table-title" className="panel-title">
-        Side by side, at the same tick
-      </h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Unit</th>
-            {PANES.map((p) => (
-              <th key={p} scope="col">
-                {names[p]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.flatMap((row) => {
-            const head =
-              row.group !== group ? (
-                <tr key={`g-${row.group}`} className="compare-group">
-                  <th scope="colgroup" colSpan={4}>
-                    {row.group}
-                  </th>
+      <details open>
+        {/* Foldable: a class watching both runs animate can put the table away. */}
+        <summary>
+          <h2 id="compare-table-title" className="panel-title compare-table-title">
+            Side by side, at the same tick
+          </h2>
+        </summary>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Unit</th>
+              {PANES.map((p) => (
+                <th key={p} scope="col">
+                  {names[p]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.flatMap((row) => {
+              const head =
+                row.group !== group ? (
+                  <tr key={`g-${row.group}`} className="compare-group">
+                    <th scope="colgroup" colSpan={4}>
+                      {row.group}
+                    </th>
+                  </tr>
+                ) : null;
+              group = row.group;
+              const line = (
+                <tr key={row.id} data-testid={`row-${row.id}`}>
+                  <th scope="row">{row.label}</th>
+                  <td className="muted">{row.unit}</td>
+                  {PANES.map((p) => (
+                    <Cell key={p} row={row} pane={p} onGo={onGo} />
+                  ))}
                 </tr>
-              ) : null;
-            group = row.group;
-            const line = (
-              <tr key={row.id} data-testid={`row-${row.id}`}>
-                <th scope="row">{row.label}</th>
-                <td className="muted">{row.unit}</td>
-                {PANES.map((p) => (
-                  <Cell key={p} row={row} pane={p} onGo={onGo} />
-                ))}
-              </tr>
-            );
-            return head ? [head, line] : [line];
-          })}
-        </tbody>
-      </table>
-      <p className="muted">
-        Both runs use the same seed, so they see the same arrivals and faults. A number opens the
-        chart or panel it comes from in its run.
-      </p>
+              );
+              return head ? [head, line] : [line];
+            })}
+          </tbody>
+        </table>
+        <p className="muted">
+          Both runs use the same seed, so they see the same arrivals and faults. A number opens the
+          chart or panel it comes from in its run.
+        </p>
+      </details>
     </section>
   );
 }
