@@ -19,11 +19,12 @@ import { Timeline } from './Timeline';
 import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+import { useShownScenario } from './useShownScenario';
 
 export function TopologyView() {
   useRenderCount('TopologyView');
   const store = useSimStore();
-  const scenario = useSim((s) => s.scenario);
+  const scenario = useShownScenario();
   const name = scenario.name;
   const svgHost = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);

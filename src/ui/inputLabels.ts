@@ -53,6 +53,8 @@ const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
     `Add ${String(i.count)} partition${i.count === 1 ? '' : 's'} to ${String(i.topicId)}`,
   logBrokerCrashed: (i) => `Crash log broker ${String(i.broker)}${restart(i)}`,
   logBrokerRestarted: (i) => `Restart log broker ${String(i.broker)}`,
+  consumerAdded: (i) => `Add ${String(i.consumerId)} like ${String(i.like)}`,
+  consumerRemoved: (i) => `Remove ${String(i.consumerId)}`,
 };
 
 export function describeInput(input: Input): string {

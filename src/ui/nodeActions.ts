@@ -12,6 +12,7 @@ import { INPUT_TYPES, type Scenario } from '../engine';
 import type { ReportEntry } from '../viz/nodeStats';
 import { ACTIONS } from './actionTable';
 import { LOG_ACTIONS } from './actionTableLog';
+import { SCALE_ACTIONS } from './actionTableScale';
 
 /** What an action may look at: the node's report entry plus facts the report does not have. */
 export interface ActionContext {
@@ -70,7 +71,17 @@ export interface FormAction {
 export type NodeAction = ButtonAction | NumberAction | FormAction;
 
 const SUPPORTED = new Set<string>(INPUT_TYPES);
-const TABLE: Readonly<Record<string, readonly NodeAction[]>> = { ...ACTIONS, ...LOG_ACTIONS };
+type Table = Readonly<Record<string, readonly NodeAction[]>>;
+
+/** The action tables joined: a kind's rows from every table, in table order. */
+function join(...tables: Table[]): Table {
+  const out: Record<string, NodeAction[]> = {};
+  for (const t of tables)
+    for (const [kind, rows] of Object.entries(t)) (out[kind] ??= []).push(...rows);
+  return out;
+}
+
+const TABLE = join(ACTIONS, LOG_ACTIONS, SCALE_ACTIONS);
 
 export function actionsFor(kind: string): NodeAction[] {
   return (TABLE[kind] ?? []).filter((a) => SUPPORTED.has(a.type));
