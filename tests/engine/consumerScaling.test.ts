@@ -125,9 +125,7 @@ describe('removing queue consumers', () => {
     const back = ofType(events, 'requeued').filter((e) => e.reason === 'consumerRemoved');
     expect(back.map((e) => e.consumer)).toEqual(['a', 'a', 'a', 'a']);
     const backIds = new Set(back.map((e) => e.msgId));
-    const redelivered = ofType(events, 'delivered').filter(
-      (e) => backIds.has(e.msgId) && after(e),
-    );
+    const redelivered = ofType(events, 'delivered').filter((e) => backIds.has(e.msgId) && after(e));
     expect(redelivered.every((e) => e.consumer === 'b' && e.redelivered)).toBe(true);
     expect(redelivered).toHaveLength(4);
     // Nothing lost, nothing done twice.
