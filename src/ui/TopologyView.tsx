@@ -30,11 +30,12 @@ import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 import { useResolvedPrefs } from './a11y/prefs';
 import { TableView } from './a11y/TableView';
+import { useShownScenario } from './useShownScenario';
 
 export function TopologyView() {
   useRenderCount('TopologyView');
   const store = useSimStore();
-  const scenario = useSim((s) => s.scenario);
+  const scenario = useShownScenario();
   const name = scenario.name;
   const stageRef = useRef<HTMLDivElement>(null);
   const interactRef = useRef<StageInteraction | null>(null);
