@@ -3,21 +3,21 @@
  * the topology and moving messages, its tick, and its key panels and charts. Panels sit in
  * elements marked `data-panel` so the table's links can find them; the charts mark themselves.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { Pane } from '../../compare/tableRows';
 import type { SimStore } from '../../store';
+import { lazyPanel } from '../lazyPanel';
 import { useSim } from '../SimStoreContext';
 import { SimStoreProvider } from '../SimStoreProvider';
 import { TimeReadout } from '../TimeReadout';
 import { TopologyView } from '../TopologyView';
 
-const loadPanels = () => import('../LazyPanels');
-const Charts = lazy(() => loadPanels().then((m) => ({ default: m.Charts })));
-const Counters = lazy(() => loadPanels().then((m) => ({ default: m.Counters })));
-const Fates = lazy(() => loadPanels().then((m) => ({ default: m.Fates })));
-const FlowPanel = lazy(() => loadPanels().then((m) => ({ default: m.FlowPanel })));
-const GroupsPanel = lazy(() => loadPanels().then((m) => ({ default: m.GroupsPanel })));
-const LedgerPanel = lazy(() => loadPanels().then((m) => ({ default: m.LedgerPanel })));
+const Charts = lazyPanel('Charts');
+const Counters = lazyPanel('Counters');
+const Fates = lazyPanel('Fates');
+const FlowPanel = lazyPanel('FlowPanel');
+const GroupsPanel = lazyPanel('GroupsPanel');
+const LedgerPanel = lazyPanel('LedgerPanel');
 
 function PaneBody() {
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
