@@ -106,13 +106,16 @@ test('a sync/async pair: both draw, one clock, the numbers of each run alone', a
     ['left', 'sync'],
     ['right', 'async'],
   ] as const) {
-    await page.goto(`/#v=1&preset=compare-blocking-${design}&seed=7&t=${target}`);
-    await page.reload();
-    await expect(page.getByTestId('tick')).toHaveText(String(target));
-    await expectPlaying(page, false);
-    await expect(page.getByTestId('flow-orders')).toHaveText(seen[pane].orders);
-    await expect(page.getByTestId('flow-accepted')).toHaveText(seen[pane].accepted);
-    await expect(page.getByTestId('flow-completed')).toHaveText(seen[pane].completed);
+    const alone = await page.context().newPage();
+    const aloneErrors = captureErrors(alone);
+    await alone.goto(`/#v=1&preset=compare-blocking-${design}&seed=7&t=${target}`);
+    await expect(alone.getByTestId('tick')).toHaveText(String(target));
+    await expectPlaying(alone, false);
+    await expect(alone.getByTestId('flow-orders')).toHaveText(seen[pane].orders);
+    await expect(alone.getByTestId('flow-accepted')).toHaveText(seen[pane].accepted);
+    await expect(alone.getByTestId('flow-completed')).toHaveText(seen[pane].completed);
+    expect(aloneErrors).toEqual([]);
+    await alone.close();
   }
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { LinkNotice } from './LinkNotice';
@@ -41,8 +41,8 @@ const ShareButton = lazyPanel('ShareButton');
 const ThemeMenu = lazyPanel('ThemeMenu');
 const LiveSummary = lazyPanel('LiveSummary');
 const ShortcutsDialog = lazyPanel('ShortcutsDialog');
-// The compare view (issue 7) is its own chunk, loaded when it opens.
-const CompareView = lazy(() => import('./compare/CompareView'));
+// The compare view (issue 7), in the same lazy chunk.
+const CompareView = lazyPanel('CompareView');
 
 export function App() {
   const store = useSimStore();

@@ -131,7 +131,7 @@ function Loaded({
   );
 }
 
-export default function CompareView({ hash, edited, onKeys }: CompareViewProps) {
+export function CompareView({ hash, edited, onKeys }: CompareViewProps) {
   const start = useMemo(() => initialPair(hash), [hash]);
   const [sides, setSides] = useState<Record<Pane, Side>>({
     left: start.pair.left,
