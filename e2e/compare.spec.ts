@@ -187,5 +187,50 @@ test('a bad compare link says what is wrong and opens the default pair', async (
   await expect(page.getByTestId('compare-left').getByTestId('pane-scenario')).toContainText(
     'synchronous',
   );
+  // An edited side in a link opened where no scenario was edited: that side falls back.
+  await page.goto('/#compare=edited~mm1');
+  await page.reload();
+  await expect(page.getByTestId('compare-error')).toContainText('no edited scenario');
+  await expect(page.getByTestId('compare-left').getByTestId('pane-scenario')).toContainText(
+    'synchronous',
+  );
+  await expect(page.getByTestId('compare-right').getByTestId('pane-scenario')).toContainText(
+    'M/M/1',
+  );
+  await expect(page).toHaveURL(/compare=compare-blocking-sync~mm1/);
+  expect(errors.filter((e) => !e.startsWith('requestfailed'))).toEqual([]);
+});
+
+test('the edited scenario can be put on a side, against the preset it came from', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  await page.goto('/');
+  await page.getByTestId('edit-scenario').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await page.getByTestId('edit-node-tasks').click();
+  await page.locator('[data-field="nodes[1].label"]').locator('input').fill('Edited tasks');
+  await page.locator('[data-field="nodes[1].maxLength"]').locator('input').fill('1');
+  await page.getByTestId('editor-apply').click();
+  await expect(page.getByTestId('editor')).toHaveCount(0);
+
+  await page.getByTestId('compare-toggle').click();
+  const left = page.getByTestId('compare-left');
+  await left.getByTestId('side-preset').selectOption('edited');
+  await page
+    .getByTestId('compare-right')
+    .getByTestId('side-preset')
+    .selectOption('competing-consumers');
+  await expect(page).toHaveURL(/compare=edited~competing-consumers/);
+  await expect(left.locator('[data-node-id="tasks"]')).toContainText('Edited tasks');
+  await expect(
+    page.getByTestId('compare-right').locator('[data-node-id="tasks"]'),
+  ).not.toContainText('Edited');
+  // The one-message queue turns publishes away: the edited side drops where the preset does not.
+  await page.getByTestId('pair-timeline').focus();
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect.poll(async () => Number(await cell(page, 'dropped', 'left'))).toBeGreaterThan(0);
+  expect(await cell(page, 'dropped', 'right')).toBe('0');
   expect(errors).toEqual([]);
 });

@@ -145,14 +145,27 @@ export function CompareView({ hash, edited, onKeys }: CompareViewProps) {
   // The pair is made once both sides have loaded; it lives as long as the view.
   useEffect(() => {
     let live = true;
-    Promise.all([resolveSide(start.pair.left, edited), resolveSide(start.pair.right, edited)]).then(
+    // A side that cannot load (no edited scenario yet, a fetch failed) falls back to the
+    // default pair's side, and the message says so: the view always opens.
+    const problems: string[] = [];
+    const load = async (pane: Pane) => {
+      try {
+        return { side: start.pair[pane], scenario: await resolveSide(start.pair[pane], edited) };
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        problems.push(`${LABELS[pane]}: ${why}; showing ${sideText(DEFAULT[pane])} instead`);
+        return { side: DEFAULT[pane], scenario: await resolveSide(DEFAULT[pane], edited) };
+      }
+    };
+    Promise.all([load('left'), load('right')]).then(
       ([left, right]) => {
         if (!live) return;
-        const seed = start.pair.seed ?? left.seed ?? 1;
-        const made = createComparePair({ left, right }, { seed });
+        const seed = start.pair.seed ?? left.scenario.seed ?? 1;
+        const made = createComparePair({ left: left.scenario, right: right.scenario }, { seed });
         pairRef.current = made;
         setPair(made);
-        writeAddress({ ...start.pair, seed });
+        setSides({ left: left.side, right: right.side });
+        if (problems.length > 0) setErrors((e) => [...e, ...problems]);
       },
       (e: unknown) =>
         live && setErrors([`Could not load a side: ${e instanceof Error ? e.message : String(e)}`]),
