@@ -140,23 +140,7 @@ export function compileConsumer(
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
     removed: false,
-    stats: {
-      delivered: 0,
-      acked: 0,
-      redelivered: 0,
-      failed: 0,
-      effects: 0,
-      duplicatesSkipped: 0,
-      staleAcks: 0,
-      latency: createHistogram(),
-      wait: createHistogram(),
-      service: createHistogram(),
-      ackSeries: createSeries(false, seriesPeriodUs),
-      lostBusyUs: 0,
-      retriedAcks: 0,
-      retriesOfAcked: 0,
-      attemptsMax: 0,
-    },
+    stats: newConsumerStats(seriesPeriodUs),
   };
 }
 
@@ -171,12 +155,31 @@ export function compileRetry(r: RetryPolicy): ConsumerState['retry'] {
 }
 
 export function compileDedup(d: IdempotencySpec): ConsumerState['dedup'] {
+  return emptyDedup(d.storeSize ?? 10_000, d.retentionMs === undefined ? 0 : toUs(d.retentionMs));
+}
+
+/** An idempotency store with nothing in it yet. */
+export function emptyDedup(size: number, retentionUs: number): ConsumerState['dedup'] {
+  return { size, retentionUs, ids: [], atUs: [], head: 0, set: {} };
+}
+
+/** A consumer's counters at its start (declared in the scenario, or added by an input). */
+export function newConsumerStats(seriesPeriodUs: number): ConsumerState['stats'] {
   return {
-    size: d.storeSize ?? 10_000,
-    retentionUs: d.retentionMs === undefined ? 0 : toUs(d.retentionMs),
-    ids: [],
-    atUs: [],
-    head: 0,
-    set: {},
+    delivered: 0,
+    acked: 0,
+    redelivered: 0,
+    failed: 0,
+    effects: 0,
+    duplicatesSkipped: 0,
+    staleAcks: 0,
+    latency: createHistogram(),
+    wait: createHistogram(),
+    service: createHistogram(),
+    ackSeries: createSeries(false, seriesPeriodUs),
+    lostBusyUs: 0,
+    retriedAcks: 0,
+    retriesOfAcked: 0,
+    attemptsMax: 0,
   };
 }

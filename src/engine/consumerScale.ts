@@ -17,10 +17,9 @@
 import { releaseRef } from './copies';
 import { returnCopies, takeBack } from './consumerCrash';
 import { dispatch, updateActiveConsumer } from './delivery';
-import { createHistogram } from './histogram';
+import { emptyDedup, newConsumerStats } from './compileNodes';
 import { createRing, ringReset, ringToArray } from './ring';
 import { addStream, hashName } from './rng';
-import { createSeries } from './series';
 import { consumerName, freeDelivery, queueName, type Sink } from './sim';
 import { CrashPoint, DLoc, type ConsumerState, type SimState } from './state';
 
@@ -46,37 +45,12 @@ function copyConsumer(st: SimState, like: ConsumerState, node: number, id: strin
     autoAck: like.autoAck,
     failure: { ...like.failure, poisonIds: [...like.failure.poisonIds] },
     retry: { ...like.retry },
-    dedup: like.dedup
-      ? {
-          size: like.dedup.size,
-          retentionUs: like.dedup.retentionUs,
-          ids: [],
-          atUs: [],
-          head: 0,
-          set: {},
-        }
-      : null,
+    dedup: like.dedup ? emptyDedup(like.dedup.size, like.dedup.retentionUs) : null,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
     removed: false,
-    stats: {
-      delivered: 0,
-      acked: 0,
-      redelivered: 0,
-      failed: 0,
-      effects: 0,
-      duplicatesSkipped: 0,
-      staleAcks: 0,
-      latency: createHistogram(),
-      wait: createHistogram(),
-      service: createHistogram(),
-      // The same bucket width as its template's series now, so the two stay aligned.
-      ackSeries: createSeries(false, like.stats.ackSeries.periodUs),
-      lostBusyUs: 0,
-      retriedAcks: 0,
-      retriesOfAcked: 0,
-      attemptsMax: 0,
-    },
+    // The same bucket width as its template's series now, so the two stay aligned.
+    stats: newConsumerStats(like.stats.ackSeries.periodUs),
   };
 }
 

@@ -136,18 +136,7 @@ function compileMember(
     txnCommitUs: toUs(n.transactionCommitMs ?? LOG_DEFAULTS.transactionCommitMs),
     txn: 0,
     txnParts: [],
-    stats: {
-      polls: 0,
-      processed: 0,
-      effects: 0,
-      duplicatesSkipped: 0,
-      commits: 0,
-      evictions: 0,
-      busyUs: 0,
-      outputs: 0,
-      txnCommitted: 0,
-      txnAborted: 0,
-    },
+    stats: newMemberStats(),
   };
 }
 
@@ -311,4 +300,20 @@ export function startLog(st: SimState, startMsOf: (node: number) => number): voi
     if (live.length > 0) g.generation = 1;
   });
   if (log.retentionCheckUs > 0) schedule(st, log.retentionCheckUs, EV.LogRetention, 0);
+}
+
+/** A group member's counters at its start (declared in the scenario, or added by an input). */
+export function newMemberStats(): MemberState['stats'] {
+  return {
+    polls: 0,
+    processed: 0,
+    effects: 0,
+    duplicatesSkipped: 0,
+    commits: 0,
+    evictions: 0,
+    busyUs: 0,
+    outputs: 0,
+    txnCommitted: 0,
+    txnAborted: 0,
+  };
 }

@@ -13,6 +13,7 @@
  * group rebalances at once, without waiting for a session timeout (K5).
  */
 import { addNode } from './consumerScale';
+import { newMemberStats } from './logCreate';
 import { leaveGroup, joinGroup } from './logGroup';
 import { commitPositions } from './logMember';
 import { addStream } from './rng';
@@ -55,18 +56,7 @@ function copyMember(st: SimState, like: MemberState, node: number, id: string): 
     txnCommitUs: like.txnCommitUs,
     txn: 0,
     txnParts: [],
-    stats: {
-      polls: 0,
-      processed: 0,
-      effects: 0,
-      duplicatesSkipped: 0,
-      commits: 0,
-      evictions: 0,
-      busyUs: 0,
-      outputs: 0,
-      txnCommitted: 0,
-      txnAborted: 0,
-    },
+    stats: newMemberStats(),
   };
 }
 
