@@ -102,6 +102,26 @@ for (const run of [RUNS[0]!, RUNS[2]!]) {
   });
 }
 
+for (const run of [RUNS[0]!, RUNS[1]!, RUNS[2]!]) {
+  test(`axe: no serious or critical violations in the editor, ${run.name}`, async ({ page }) => {
+    const errors = captureErrors(page);
+    await withPrefs(page, run.prefs);
+    await page.goto('./');
+    await pause(page);
+    await page.getByTestId('edit-scenario').click();
+    await expect(page.getByTestId('editor')).toBeVisible();
+    // A node's form with a problem shown at its field, then the JSON view with its problems.
+    await page.getByTestId('edit-node-tasks').click();
+    await page.locator('[data-field="nodes[1].maxLength"] input').fill('-1');
+    await expect(page.getByTestId('problem-count')).not.toHaveAttribute('data-count', '0');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('editor-view-json').click();
+    await expect(page.getByTestId('json-text')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('keyboard only: play, step, speed, inspect and act, scrub, the ? list, a preset', async ({
   page,
 }) => {
