@@ -130,11 +130,14 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function expectSvgParses(page: Page, text: string) {
   expect(text.startsWith('<?xml')).toBe(true);
-  const root = await page.evaluate((t) => {
+  // Parsed in a blank page: the app's own page refuses the file's style attributes (its CSP).
+  const blank = await page.context().newPage();
+  const root = await blank.evaluate((t) => {
     const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
     if (doc.querySelector('parsererror')) return 'parsererror';
     return `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`;
   }, text);
+  await blank.close();
   expect(root).toBe('http://www.w3.org/2000/svg svg');
 }
 
@@ -171,6 +174,8 @@ function pixelsOverSvg(page: Page, png: Buffer, svg: string): Promise<number> {
 }
 
 test('the diagram and a chart save as SVG and PNG', async ({ page }) => {
+  // No CSP violation either: the copy's styles are written through the CSSOM, not as text.
+  const errors = captureErrors(page);
   // Messages on the move, so the PNG has dots over the diagram.
   expect(await stepUntilFlightsShow(page, 300)).toBeGreaterThan(0);
   const tick = await readTick(page);
@@ -199,6 +204,7 @@ test('the diagram and a chart save as SVG and PNG', async ({ page }) => {
   const chartPng = await save(page, 'chart-throughput-png');
   expect([...chartPng.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   expect(chartPng.bytes.length).toBeGreaterThan(5_000);
+  expect(errors).toEqual([]);
 });
 
 test('a recording of the view saves a WebM', async ({ page }) => {
@@ -219,4 +225,31 @@ test('a recording of the view saves a WebM', async ({ page }) => {
   await expect(page.getByTestId('export-status')).toContainText('Saved');
   // The run was paused before: the recording played it and paused it again.
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('data-state', 'paused');
+});
+
+test('a design of services only exports its charts: the orders chart and every chart’s data', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  await page.goto('./#v=1&preset=compare-tight-coupling-sync&t=3000');
+  await expect(page.getByTestId('tick')).toHaveText('3000');
+  await expect(page.getByTestId('chart-orders')).toBeVisible();
+  const { d, bytes } = await save(page, 'charts');
+  expect(d.suggestedFilename()).toMatch(/-t3000-charts\.csv$/);
+  const [header, ...rows] = parseCsv(bytes.toString('utf8'));
+  expect(header).toEqual(['chart', 'line', 'label', 'time_s', 'value']);
+  const charts = new Set(rows.map((r) => r[0]));
+  expect([...charts].sort()).toEqual(['busy', 'inFlight', 'latency', 'orders']);
+  // Payment is down from 20 s: the orders chart has failures after that, none before.
+  const failed = rows.filter((r) => r[0] === 'orders' && /fail/i.test(r[2]!));
+  expect(failed.length).toBeGreaterThan(0);
+  const failedAt = (from: number, to: number) =>
+    failed
+      .filter((r) => Number(r[3]) > from && Number(r[3]) <= to)
+      .reduce((s, r) => s + Number(r[4] || 0), 0);
+  expect(failedAt(0, 19)).toBe(0);
+  expect(failedAt(21, 30)).toBeGreaterThan(0);
+  const svg = await save(page, 'chart-orders-svg');
+  expect(svg.bytes.toString('utf8')).toContain('<svg');
+  expect(errors).toEqual([]);
 });

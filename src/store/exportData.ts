@@ -6,8 +6,9 @@
  */
 import type { CreateOptions, RunReport, Scenario, TimedInput } from '../engine';
 import type { LatencyPoint } from './buckets';
-import { consumersOf } from './chartData';
+import { chartData, chartKinds, consumersOf } from './chartData';
 import { consumerAckSeries, queueDepthSeries, type SeriesData } from './engineAccess';
+import type { Point } from './chartPoints';
 import type { Run } from './run';
 
 export interface NamedSeries {
@@ -34,6 +35,8 @@ export interface ExportData {
   inFlight: number[];
   depth: NamedSeries[];
   acks: NamedSeries[];
+  /** Every chart the page draws for this scenario, its lines up to the current time. */
+  charts: { kind: string; lines: { id: string; label: string; points: Point[] }[] }[];
 }
 
 export function exportData(run: Run): ExportData {
@@ -64,5 +67,9 @@ export function exportData(run: Run): ExportData {
     inFlight: b.inFlight.slice(0, done + 1),
     depth: named((n) => n.kind === 'queue', queueDepthSeries),
     acks: named(consumersOf(run.scenario), consumerAckSeries),
+    charts: chartKinds(run.scenario).map((kind) => ({
+      kind,
+      lines: chartData(run, kind).lines.map((l) => ({ id: l.id, label: l.label, points: l.solid })),
+    })),
   };
 }

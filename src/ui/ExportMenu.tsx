@@ -6,18 +6,20 @@
  * happens (building, saved, recording, an error) is said in a status line.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChartKind } from '../store';
+import { chartKinds, type ChartKind } from '../store/chartData';
 import { useSim, useSimStore } from './SimStoreContext';
 
 type Actions = typeof import('../export/dom/actions');
 const loadActions = (): Promise<Actions> => import('../export/dom/actions');
 
-const CHARTS: [ChartKind, string][] = [
-  ['depth', 'Queue depth chart'],
-  ['throughput', 'Throughput chart'],
-  ['inFlight', 'In-flight chart'],
-  ['latency', 'Latency chart'],
-];
+const CHART_NAMES: Record<ChartKind, string> = {
+  depth: 'Depth or lag chart',
+  throughput: 'Throughput chart',
+  orders: 'Orders chart',
+  inFlight: 'In-flight chart',
+  busy: 'Busy workers chart',
+  latency: 'Latency chart',
+};
 
 const RECORD_SECONDS = 6;
 
@@ -32,7 +34,7 @@ interface Item {
 
 export function ExportMenu() {
   const store = useSimStore();
-  const hasCharts = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
+  const kinds = chartKinds(useSim((s) => s.scenario));
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -54,21 +56,24 @@ export function ExportMenu() {
         a.exportTrace(store, (f) => setStatus(`Building the trace: ${Math.floor(f * 100)}%…`)),
     },
     { id: 'metrics', label: 'Metrics per bucket (CSV)', run: (a) => a.exportMetrics(store) },
+    { id: 'charts', label: 'Chart data (CSV)', run: (a) => a.exportChartData(store) },
     { id: 'counters', label: 'Counters (CSV)', run: (a) => a.exportCounters(store) },
     { id: 'diagram-svg', label: 'Diagram (SVG)', run: (a) => a.exportDiagram(store, 'svg') },
     { id: 'diagram-png', label: 'Diagram (PNG)', run: (a) => a.exportDiagram(store, 'png') },
-    ...(hasCharts ? CHARTS : []).flatMap(([kind, label]): Item[] => [
-      {
-        id: `chart-${kind}-svg`,
-        label: `${label} (SVG)`,
-        run: (a) => a.exportChart(store, kind, 'svg'),
-      },
-      {
-        id: `chart-${kind}-png`,
-        label: `${label} (PNG)`,
-        run: (a) => a.exportChart(store, kind, 'png'),
-      },
-    ]),
+    ...kinds
+      .map((kind): [ChartKind, string] => [kind, CHART_NAMES[kind]])
+      .flatMap(([kind, label]): Item[] => [
+        {
+          id: `chart-${kind}-svg`,
+          label: `${label} (SVG)`,
+          run: (a) => a.exportChart(store, kind, 'svg'),
+        },
+        {
+          id: `chart-${kind}-png`,
+          label: `${label} (PNG)`,
+          run: (a) => a.exportChart(store, kind, 'png'),
+        },
+      ]),
   ];
 
   const fail = (e: unknown) =>

@@ -12,6 +12,7 @@ import type { ChartKind, SimStore } from '../../store';
 import { csvDocument } from '../csv';
 import { countersTable } from '../countersTable';
 import { exportFileName } from '../fileName';
+import { chartsTable } from '../chartsTable';
 import { metricsTable } from '../metricsTable';
 import { downloadBlob, downloadText } from './download';
 import { svgFileText } from './inlineStyles';
@@ -34,6 +35,13 @@ export function exportMetrics(store: SimStore): string {
   const name = nameOf(store, 'csv', 'metrics');
   downloadText(csvDocument(t.header, t.rows), CSV_TYPE, name);
   return `Saved ${name}: ${t.rows.length} buckets, ${t.header.length} columns.`;
+}
+
+export function exportChartData(store: SimStore): string {
+  const t = chartsTable(store.exportData().charts);
+  const name = nameOf(store, 'csv', 'charts');
+  downloadText(csvDocument(t.header, t.rows), CSV_TYPE, name);
+  return `Saved ${name}: ${t.rows.length} points.`;
 }
 
 export function exportCounters(store: SimStore): string {

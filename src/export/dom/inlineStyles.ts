@@ -38,14 +38,15 @@ const TEXTUAL = new Set(['text', 'tspan', 'textPath']);
 function copyStyle(from: Element, to: Element): void {
   const cs = getComputedStyle(from);
   const props = TEXTUAL.has(from.localName) ? [...SHAPE_PROPS, ...TEXT_PROPS] : SHAPE_PROPS;
-  const decls: string[] = [];
+  // Through the CSSOM, which no Content-Security-Policy restricts; serialised as an attribute.
+  const style = (to as SVGElement).style;
+  style.cssText = '';
   for (const p of props) {
     const v = cs.getPropertyValue(p);
     // 'none' is the default of most (a smaller file), but not of fill and display.
     if (!v || (v === 'none' && p !== 'fill' && p !== 'display')) continue;
-    decls.push(`${p}: ${v}`);
+    style.setProperty(p, v);
   }
-  to.setAttribute('style', decls.join('; '));
   to.removeAttribute('class');
 }
 
@@ -59,7 +60,10 @@ export function backgroundOf(el: Element | null): string {
 }
 
 export function svgFileText(svg: SVGSVGElement): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
+  // The copy lives in a document of its own: cloning into the page's document would apply each
+  // style attribute as inline style there, which the page's Content-Security-Policy refuses.
+  const doc = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
+  const copy = doc.importNode(svg, true);
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [copy, ...copy.querySelectorAll('*')];
   from.forEach((el, i) => copyStyle(el, to[i]!));
