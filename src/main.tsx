@@ -11,6 +11,7 @@ import { setLinkStatus } from './share/linkStatus';
 import { createSimStore } from './store';
 import { App } from './ui/App';
 import { installDebugHooks } from './ui/debugHooks';
+import { isLessonLink, openLessons } from './ui/lessonEntry';
 import { defaultPreset } from './ui/presetLoader';
 import { SimStoreProvider } from './ui/SimStoreProvider';
 import './ui/styles.css';
@@ -27,9 +28,18 @@ createRoot(rootEl).render(
     </SimStoreProvider>
   </StrictMode>,
 );
-const opensLink = isRunLink(window.location.hash);
-if (!opensLink) store.getState().actions.play();
+// A lesson link wins over the run keys the address also carries: the lesson loads its step.
+const opensLesson = isLessonLink(window.location.hash);
+const opensLink = !opensLesson && isRunLink(window.location.hash);
+if (opensLesson) openLessons();
+else if (!opensLink) store.getState().actions.play();
 import('./share/session').then(
   (m) => m.startSharing(store, opensLink),
   () => opensLink && setLinkStatus({ errors: ['link: the page could not load its link reader'] }),
 );
+
+// Offline after the first visit (src/offline/serviceWorker.js, written as sw.js by the build).
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  });

@@ -9,6 +9,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { EditScenarioButton } from './EditScenarioButton';
+import { lessonUi } from './lessonEntry';
+import { LessonsButton } from './LessonsButton';
 import { LinkNotice } from './LinkNotice';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -18,6 +20,7 @@ import { useSim, useSimStore } from './SimStoreContext';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useStore } from 'zustand';
 
 // Panels below the fold, opened by a click or only for services load after the first paint
 // (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
@@ -35,17 +38,35 @@ const MessageJourney = lazy(() => loadPanels().then((m) => ({ default: m.Message
 const NodeInspector = lazy(() => loadPanels().then((m) => ({ default: m.NodeInspector })));
 const QueuePanel = lazy(() => loadPanels().then((m) => ({ default: m.QueuePanel })));
 
+// The lesson player and the course (src/ui/lessons) load when the player opens.
+const LessonPlayer = lazy(() =>
+  import('./lessons/LessonPlayer').then(
+    (m) => ({ default: m.LessonPlayer }),
+    () => ({ default: LessonLoadFailed }),
+  ),
+);
+
+function LessonLoadFailed() {
+  return (
+    <p className="notice notice--error" role="alert">
+      The lessons could not be loaded; reload the page to try again.
+    </p>
+  );
+}
+
 export function App() {
   const store = useSimStore();
   useKeyboardShortcuts(store);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
   const hasTopics = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'topic'));
+  const lessonsOpen = useStore(lessonUi, (s) => s.open);
+  const presenting = useStore(lessonUi, (s) => s.presenting);
   useEffect(() => {
     void loadPanels();
     loadValidators().catch(() => undefined); // applyInput retries and says so
   }, []);
   return (
-    <div className="app">
+    <div className={presenting ? 'app is-presenting' : 'app'}>
       <header className="app-header">
         <h1 className="app-title">MQ Simulator</h1>
         <ScenarioPicker>
@@ -53,6 +74,7 @@ export function App() {
         </ScenarioPicker>
         {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
         <EditScenarioButton />
+        <LessonsButton />
       </header>
       <div className="playbar">
         <Controls />
@@ -65,8 +87,15 @@ export function App() {
       </div>
       <Notices />
       <LinkNotice />
+      {lessonsOpen ? (
+        <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
+          <LessonPlayer />
+        </Suspense>
+      ) : null}
       <main className="layout">
         <TopologyView />
+        {/* The second design of a lesson step that compares two (src/ui/lessons/SecondDesign). */}
+        <div id="lesson-second" className="lesson-second-host" />
         <div className="side">
           <Suspense fallback={null}>
             <NodeInspector />
