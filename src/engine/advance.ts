@@ -24,6 +24,7 @@ import { onMemberPoll, onRecordDone } from './logMember';
 import { onLogReplicate } from './logPartition';
 import { onLogSendArrive, onLogSendResponse, onLogSendRetry, onLogSendTimeout } from './logProduce';
 import { onLogRetention } from './logRetention';
+import { sampleLevels } from './levels';
 import type { Sink } from './sim';
 import type { SimState } from './state';
 
@@ -163,6 +164,7 @@ function step(
   const nextEventTick = st.heap.size > 0 ? Math.floor(st.heap.t[0]! / st.tickUs) : target;
   const endTick = Math.max(st.tick + 1, Math.min(nextEventTick, nextInputTick, target));
   processUntil(st, endTick * st.tickUs, sink);
+  sampleLevels(st);
   st.tick = endTick;
   return next;
 }

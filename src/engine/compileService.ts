@@ -3,6 +3,7 @@ import { compileConsumer, compileProducer, compileTemplates } from './compileNod
 import { compileDist } from './distributions';
 import { createHistogram } from './histogram';
 import { createRing } from './ring';
+import { createLatencySeries } from './latencySeries';
 import { createSeries } from './series';
 import { addStream } from './rng';
 import type { Scenario, ServiceNode } from './scenarioSchema';
@@ -21,7 +22,11 @@ export function effectName(n: ServiceNode): string | null {
   return n.effect ?? n.id;
 }
 
-export function createFlow(scenario: Scenario, seriesPeriodUs: number): FlowState {
+export function createFlow(
+  scenario: Scenario,
+  seriesPeriodUs: number,
+  latencyPeriod: number,
+): FlowState {
   const names: string[] = [];
   for (const n of scenario.nodes) {
     if (n.kind !== 'service') continue;
@@ -52,6 +57,8 @@ export function createFlow(scenario: Scenario, seriesPeriodUs: number): FlowStat
       failed: createSeries(false, seriesPeriodUs),
       rejected: createSeries(false, seriesPeriodUs),
       completed: createSeries(false, seriesPeriodUs),
+      open: createSeries(true, seriesPeriodUs),
+      latency: createLatencySeries(latencyPeriod),
     },
   };
 }
@@ -63,6 +70,7 @@ export function compileService(
   effectNames: readonly string[],
   seed: number,
   rng: number[],
+  seriesPeriodUs: number,
 ): ServiceState {
   const e = effectName(n);
   return {
@@ -119,6 +127,7 @@ export function compileService(
       busyUs: 0,
       blockedUs: 0,
       response: createHistogram(),
+      busySeries: createSeries(true, seriesPeriodUs),
     },
   };
 }

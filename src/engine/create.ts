@@ -9,6 +9,7 @@ import { withGuarantee } from './guarantees';
 import { scheduleArrival } from './producer';
 import { createRing } from './ring';
 import type { Scenario } from './scenarioSchema';
+import { latencyPeriodUs } from './latencySeries';
 import { createSeries } from './series';
 import { schedule } from './sim';
 import type { BrokerState, ExchangeState, QueueState, SimState } from './state';
@@ -144,9 +145,12 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
   producers.forEach((p) => {
     if (nodeKinds[p.target] === 'service') p.toService = nodeIndex[p.target]!;
   });
-  const flow = createFlow(scenario, seriesPeriodUs);
+  const endTick = Math.max(1, Math.ceil(durationUs / tickUs));
+  const flow = createFlow(scenario, seriesPeriodUs, latencyPeriodUs(tickUs, endTick));
   const services = scenario.nodes.flatMap((n, node) =>
-    n.kind === 'service' ? [compileService(n, node, indexOfId, flow.effectNames, seed, rng)] : [],
+    n.kind === 'service'
+      ? [compileService(n, node, indexOfId, flow.effectNames, seed, rng, seriesPeriodUs)]
+      : [],
   );
   const consumers = scenario.nodes.flatMap((n, node) =>
     n.kind === 'consumer' && nodeKinds[node] === 'consumer'
@@ -188,7 +192,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     seed,
     tickUs,
     tick: 0,
-    endTick: Math.max(1, Math.ceil(durationUs / tickUs)),
+    endTick,
     nowUs: 0,
     linkLatencyUs: toUs(scenario.linkLatencyMs ?? 0),
     seq: 0,
@@ -246,7 +250,7 @@ export function createSim(scenario: Scenario, options: CreateOptions = {}): SimS
     (id) => nodeKinds[nodeOf(id)] === 'queue',
     seriesPeriodUs,
   );
-  attachLog(st, scenario, seed);
+  attachLog(st, scenario, seed, seriesPeriodUs);
   for (const q of queues) if (q.sac) q.activeConsumer = q.consumers[0] ?? -1;
 
   // Scheduled inputs first, so at equal times they act before the arrivals drawn below.

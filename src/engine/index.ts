@@ -9,6 +9,7 @@ export {
 export { advance, advanceTo, finished, nextEventUs, processUntil, runToEnd } from './advance';
 export { snapshot, restore, serializeState, deserializeState } from './snapshot';
 export { report, seriesPoints, summarize } from './metrics';
+export { latencyPoints, type LatencyPoints } from './latencySeries';
 export type {
   RunReport,
   QueueReport,

@@ -2,11 +2,13 @@
 import { compileDist } from './distributions';
 import { EV } from './eventKinds';
 import { createHistogram } from './histogram';
+import { createLatencySeries, latencyPeriodUs } from './latencySeries';
 import { createPartition } from './logPartition';
 import { schedulePoll } from './logMember';
 import { withGuarantee } from './guarantees';
 import { addStream } from './rng';
 import type { ConsumerNode, Scenario, TopicNode } from './scenarioSchema';
+import { createSeries } from './series';
 import { schedule } from './sim';
 import {
   CrashPoint,
@@ -149,7 +151,12 @@ function compileMember(
 }
 
 /** Fill st.log from the scenario (after producers and templates are compiled). */
-export function attachLog(st: SimState, scenario: Scenario, seed: number): void {
+export function attachLog(
+  st: SimState,
+  scenario: Scenario,
+  seed: number,
+  seriesPeriodUs: number,
+): void {
   const log = st.log;
   const maxRf = Math.max(
     1,
@@ -247,7 +254,13 @@ export function attachLog(st: SimState, scenario: Scenario, seed: number): void 
         skipped: 0,
         commitFailed: 0,
         final: { exactlyOnce: 0, duplicated: 0, extraEffects: 0, lost: 0 },
-        stats: { processed: 0, latency: createHistogram() },
+        stats: {
+          processed: 0,
+          latency: createHistogram(),
+          lagSeries: createSeries(true, seriesPeriodUs),
+          processedSeries: createSeries(false, seriesPeriodUs),
+          latencySeries: createLatencySeries(latencyPeriodUs(st.tickUs, st.endTick)),
+        },
       };
       log.groups.push(g);
     }

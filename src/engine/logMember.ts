@@ -8,10 +8,12 @@
 import { sampleUs } from './distributions';
 import { EV } from './eventKinds';
 import { histAdd } from './histogram';
+import { latencyAdd } from './latencySeries';
 import { crashMember } from './logMemberCrash';
 import { joinGroup } from './logGroup';
 import { Flag, indexAt } from './logPartition';
 import { abortTxn, commitTxn, lastStableOffset, writeOutput } from './logTxn';
+import { seriesCount } from './series';
 import { serviceConsumed } from './serviceConsume';
 import { schedule, type Sink } from './sim';
 import { CrashPoint, type MemberState, type SimState } from './state';
@@ -200,8 +202,10 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
   const rec = originAt(st, m, m.batchAt);
   m.stats.processed++;
   g.stats.processed++;
+  seriesCount(g.stats.processedSeries, st.nowUs);
   if (rec) {
     histAdd(g.stats.latency, st.nowUs - rec.tsUs);
+    latencyAdd(g.stats.latencySeries, st.nowUs, st.nowUs - rec.tsUs);
     const applied = !(g.dedup && g.dedup[rec.origin] === 1);
     if (!applied) m.stats.duplicatesSkipped++;
     else {

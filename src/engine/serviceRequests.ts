@@ -11,6 +11,7 @@ import { orderAccepted, orderEffect, orderRefused, orderUndo } from './orders';
 import { publishOrigin } from './publisher';
 import { ringPush, ringShift } from './ring';
 import { uniform01 } from './rng';
+import { latencyAdd } from './latencySeries';
 import { seriesCount } from './series';
 import { callReturned, makeCall } from './serviceCalls';
 import { emitRequest } from './serviceEmit';
@@ -180,6 +181,7 @@ function replyArrives(st: SimState, slot: number, sink: Sink): void {
     f.accepted++;
     seriesCount(st.flow.series.accepted, st.nowUs);
     histAdd(f.clientLatency, st.nowUs - r.createdUs);
+    latencyAdd(st.flow.series.latency, st.nowUs, st.nowUs - r.createdUs);
     orderAccepted(st, r.origin, r.createdUs);
     return;
   }

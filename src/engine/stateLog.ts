@@ -4,6 +4,8 @@
  * their members; producer sends in flight. Plain data like the rest of the state.
  */
 import type { Histogram } from './histogram';
+import type { LatencySeries } from './latencySeries';
+import type { Series } from './series';
 import type { DistUs } from './state';
 
 /** Records of one partition, in offset order, as parallel arrays (a compacted log has gaps). */
@@ -161,7 +163,14 @@ export interface GroupState {
   commitFailed: number;
   /** Records no longer in the log (deleted by retention), classified when they went. */
   final: { exactlyOnce: number; duplicated: number; extraEffects: number; lost: number };
-  stats: { processed: number; latency: Histogram };
+  stats: {
+    processed: number;
+    latency: Histogram;
+    /** For charts: lag (gauge, read at the end of each busy tick: levels.ts), records processed, record latency. */
+    lagSeries: Series;
+    processedSeries: Series;
+    latencySeries: LatencySeries;
+  };
 }
 
 export interface MemberState {

@@ -6,6 +6,7 @@
  */
 import type { Histogram } from './histogram';
 import type { Ring } from './ring';
+import type { LatencySeries } from './latencySeries';
 import type { Series } from './series';
 import type { DistUs } from './state';
 
@@ -119,6 +120,8 @@ export interface ServiceStats {
   blockedUs: number;
   /** Arrival at the service → reply sent. */
   response: Histogram;
+  /** Busy workers over time (gauge, read at the end of each busy tick: levels.ts). */
+  busySeries: Series;
 }
 
 export interface ServiceState {
@@ -183,6 +186,16 @@ export interface FlowState {
     /** Placed → complete: comparable across designs (the sync client waits for all of it). */
     endToEnd: Histogram;
   };
-  /** Orders per time bucket, for charts: answered accepted, failed, rejected; completed. */
-  series: { accepted: Series; failed: Series; rejected: Series; completed: Series };
+  /**
+   * Orders per time bucket, for charts: answered accepted, failed, rejected; completed; orders
+   * waiting for an answer (gauge, levels.ts); client latency of accepted orders.
+   */
+  series: {
+    accepted: Series;
+    failed: Series;
+    rejected: Series;
+    completed: Series;
+    open: Series;
+    latency: LatencySeries;
+  };
 }

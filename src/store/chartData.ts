@@ -1,23 +1,29 @@
 /**
- * The data of the four charts, read from the run: queue depth and throughput from the engine's
- * series (depth per queue, acks per consumer), messages in flight and latency percentiles from
- * the store's buckets (buckets.ts). Each line is solid up to the current tick and, while the
- * current tick is behind the run's explored horizon, continues faintly after it ("ghost"): what
- * happens next on this branch of the run, so the cursor can be scrubbed over a known curve.
+ * The data of the charts, read from the run. Which charts a scenario has depends on what it is
+ * made of (chartKinds): queues give queue depth, acks per consumer, messages in flight and ack
+ * latency; consumer groups give lag, records per second and record latency; services give
+ * orders per second, orders waiting for an answer, busy workers and client latency. A mixed
+ * scenario gets what applies of each, on the same charts where the measure is the same.
+ *
+ * Engine series (chartLines.ts) give every line but two, which the store derives per chart
+ * bucket (buckets.ts): messages in flight and the acks' latency. Each line is solid up to the
+ * current tick and, while the current tick is behind the run's explored horizon, continues
+ * faintly after it ("ghost"): what happens next on this branch, so the cursor can be scrubbed
+ * over a known curve.
  */
-import type { SimState } from '../engine';
-import { consumerAckSeries, queueDepthSeries, type SeriesData } from './engineAccess';
+import type { Scenario } from '../engine';
+import { consumerAckSeries, queueDepthSeries } from './engineAccess';
 import {
-  bucketLine,
-  ghostAfter,
-  seconds,
-  seriesToPoints,
-  sumCounters,
-  widenCounter,
-  type ChartLine,
-  type Dash,
-  type Point,
-} from './chartPoints';
+  flowSeries,
+  groupIds,
+  groupLagSeries,
+  groupLatency,
+  groupProcessedSeries,
+  orderLatency,
+  serviceBusySeries,
+} from './engineAccessSeries';
+import { bucketLine, seconds, type ChartLine, type Point } from './chartPoints';
+import { latencyLines, PERCENTILES, seriesLines, type SeriesSource } from './chartLines';
 import type { Run } from './run';
 
 export type { ChartLine, Point } from './chartPoints';
@@ -30,100 +36,232 @@ export interface ChartData {
   cursorS: number;
 }
 
-export type ChartKind = 'depth' | 'throughput' | 'inFlight' | 'latency';
+export type ChartKind = 'depth' | 'throughput' | 'orders' | 'inFlight' | 'busy' | 'latency';
 
-type Reader = (sim: Readonly<SimState>, id: string) => SeriesData | null;
+type NodeOf = Scenario['nodes'][number];
 
-type NodeOf = Run['scenario']['nodes'][number];
+/** What a scenario is made of, as far as the charts care. */
+export interface ChartFacts {
+  queues: boolean;
+  /** Nodes consuming from a queue: consumers, and services with a consuming side on a queue. */
+  queueConsumers: NodeOf[];
+  /** Nodes reading a topic in a group. */
+  groups: boolean;
+  services: NodeOf[];
+}
 
 /** Nodes that consume from a queue: consumers, and services with a consuming side on a queue. */
-function consumersOf(run: Run): (n: NodeOf) => boolean {
-  const queues = new Set(run.scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id));
-  return (n) =>
-    n.kind === 'consumer' || (n.kind === 'service' && n.from !== undefined && queues.has(n.from));
+export function consumersOf(scenario: Scenario): (n: NodeOf) => boolean {
+  const set = new Set(chartFacts(scenario).queueConsumers);
+  return (n) => set.has(n);
 }
 
-/** One line per node that matches from an engine series, plus a total of counters if several. */
-function engineLines(
-  run: Run,
-  match: (n: NodeOf) => boolean,
-  readRaw: Reader,
-  rate: boolean,
-): ChartLine[] {
-  const sim = run.sim();
-  const widthUs = run.buckets.ticks * sim.tickUs;
-  const read: Reader = rate ? (s, id) => widenCounter(readRaw(s, id), widthUs) : readRaw;
-  const horizon = run.horizonSim();
-  const cursorS = seconds(sim.nowUs);
-  const nodes = run.scenario.nodes.filter(match);
-  const line = (
-    id: string,
-    label: string,
-    color: number,
-    dash: Dash,
-    now: SeriesData | null,
-    later: SeriesData | null,
-  ): ChartLine => {
-    const solid = seriesToPoints(now, sim.nowUs, rate);
-    const ghost = horizon
-      ? ghostAfter(seriesToPoints(later, horizon.nowUs, rate), cursorS, solid.at(-1))
-      : [];
-    return { id, label, color, dash, solid, ghost };
+const factsCache = new WeakMap<Scenario, ChartFacts>();
+
+/** Facts of a scenario (kept per scenario object: the charts ask ≈10 times a second). */
+export function chartFacts(scenario: Scenario): ChartFacts {
+  let f = factsCache.get(scenario);
+  if (!f) {
+    f = factsOf(scenario);
+    factsCache.set(scenario, f);
+  }
+  return f;
+}
+
+function factsOf(scenario: Scenario): ChartFacts {
+  const kindOf = new Map(scenario.nodes.map((n) => [n.id, n.kind]));
+  const reads = (n: NodeOf, kind: string) =>
+    (n.kind === 'consumer' || n.kind === 'service') &&
+    n.from !== undefined &&
+    kindOf.get(n.from) === kind;
+  return {
+    queues: scenario.nodes.some((n) => n.kind === 'queue'),
+    queueConsumers: scenario.nodes.filter((n) => reads(n, 'queue')),
+    groups: scenario.nodes.some((n) => reads(n, 'topic')),
+    services: scenario.nodes.filter((n) => n.kind === 'service'),
   };
-  const lines = nodes.map((n, i) =>
-    line(n.id, n.label ?? n.id, i, 'solid', read(sim, n.id), horizon && read(horizon, n.id)),
-  );
-  if (!rate || nodes.length < 2) return lines;
-  const total = (s: Readonly<SimState> | null) =>
-    s ? sumCounters(nodes.map((n) => read(s, n.id))) : null;
-  return [
-    line('total', 'all consumers', nodes.length, 'dashed', total(sim), total(horizon)),
-    ...lines,
-  ];
 }
 
-function inFlightLines(run: Run): ChartLine[] {
+/** The charts that have something to show for this scenario, in page order. */
+export function chartKinds(scenario: Scenario): ChartKind[] {
+  const f = chartFacts(scenario);
+  const services = f.services.length > 0;
+  const out: ChartKind[] = [];
+  if (f.queues || f.groups) out.push('depth');
+  if (f.queueConsumers.length > 0 || f.groups) out.push('throughput');
+  if (services) out.push('orders');
+  if (f.queues || services) out.push('inFlight');
+  if (services) out.push('busy');
+  if (f.queues || f.groups || services) out.push('latency');
+  return out;
+}
+
+const labelOf = (n: NodeOf) => n.label ?? n.id;
+
+function depthLines(run: Run, f: ChartFacts): ChartLine[] {
+  const queues: SeriesSource[] = run.scenario.nodes
+    .filter((n) => n.kind === 'queue')
+    .map((n) => ({ id: n.id, label: labelOf(n), read: (s) => queueDepthSeries(s, n.id) }));
+  const groups: SeriesSource[] = f.groups
+    ? groupIds(run.sim()).map((g) => ({
+        id: `lag-${g}`,
+        label: `${g} lag`,
+        dash: 'dashed',
+        read: (s) => groupLagSeries(s, g),
+      }))
+    : [];
+  return seriesLines(run, [...queues, ...groups], false);
+}
+
+function throughputLines(run: Run, f: ChartFacts): ChartLine[] {
+  const acks: SeriesSource[] = f.queueConsumers.map((n) => ({
+    id: n.id,
+    label: labelOf(n),
+    read: (s) => consumerAckSeries(s, n.id),
+  }));
+  const lines = seriesLines(run, acks, true, 'all consumers');
+  if (!f.groups) return lines;
+  const records: SeriesSource[] = groupIds(run.sim()).map((g) => ({
+    id: `records-${g}`,
+    label: `${g} records`,
+    dash: 'dotted',
+    read: (s) => groupProcessedSeries(s, g),
+  }));
+  return [...lines, ...seriesLines(run, records, true, undefined, lines.length)];
+}
+
+function orderLines(run: Run): ChartLine[] {
+  const src = (name: 'accepted' | 'failed' | 'rejected' | 'completed', label: string) => ({
+    id: `orders-${name}`,
+    label,
+    dash: name === 'completed' ? ('dashed' as const) : undefined,
+    read: (s: Parameters<typeof flowSeries>[0]) => flowSeries(s, name),
+  });
+  return seriesLines(
+    run,
+    [
+      src('accepted', 'orders accepted /s'),
+      src('failed', 'orders failed /s'),
+      src('rejected', 'orders turned away /s'),
+      src('completed', 'orders completed /s'),
+    ],
+    true,
+  );
+}
+
+function brokerInFlight(run: Run, label: string): ChartLine {
   const sim = run.sim();
   const b = run.buckets;
   const atS = (i: number) => seconds(i * b.ticks * sim.tickUs);
   const totals = run.report().totals as { inFlight?: number };
   const current: Point | null =
     sim.tick % b.ticks === 0 ? null : [seconds(sim.nowUs), totals.inFlight ?? 0];
-  const base = { id: 'inflight', label: 'in flight', color: 0, dash: 'solid' as const };
-  return [bucketLine(base, b.inFlight, atS, Math.floor(sim.tick / b.ticks) + 1, current)];
+  const base = { id: 'inflight', label, color: 0, dash: 'solid' as const };
+  return bucketLine(base, b.inFlight, atS, Math.floor(sim.tick / b.ticks) + 1, current);
 }
 
-function latencyLines(run: Run): ChartLine[] {
+function inFlightLines(run: Run, f: ChartFacts): ChartLine[] {
+  const services = f.services.length > 0;
+  const lines = f.queues
+    ? [brokerInFlight(run, services ? 'messages in flight' : 'in flight')]
+    : [];
+  if (!services) return lines;
+  const open: SeriesSource = {
+    id: 'orders-open',
+    label: 'orders waiting for an answer',
+    dash: 'dashed',
+    read: (s) => flowSeries(s, 'open'),
+  };
+  return [...lines, ...seriesLines(run, [open], false, undefined, lines.length)];
+}
+
+function busyLines(run: Run, f: ChartFacts): ChartLine[] {
+  return seriesLines(
+    run,
+    f.services.map((n) => ({
+      id: n.id,
+      label: labelOf(n),
+      read: (s) => serviceBusySeries(s, n.id),
+    })),
+    false,
+  );
+}
+
+/** The acks' latency, from the store's buckets (the 'acked' events). */
+function ackLatencyLines(
+  run: Run,
+  prefix: string,
+  color: (i: number) => number,
+  only?: readonly string[],
+): ChartLine[] {
   const sim = run.sim();
   const b = run.buckets;
   const endS = (i: number) => seconds((i + 1) * b.ticks * sim.tickUs);
   const partial = b.partial();
   const onBoundary = sim.tick % b.ticks === 0;
-  const keys = [
-    ['p50', 'p50Ms', 'solid'],
-    ['p95', 'p95Ms', 'dashed'],
-    ['p99', 'p99Ms', 'dotted'],
-  ] as const;
-  return keys.map(([id, key, dash], color) => {
+  const shown = only ? PERCENTILES.filter(([p]) => only.includes(p)) : PERCENTILES;
+  return shown.map(([id, , dash], i) => {
+    const key = `${id}Ms` as const;
     const values = b.latency.map((p) => (p && p.count > 0 ? p[key] : null));
     const current: Point | null = onBoundary
       ? null
       : [seconds(sim.nowUs), partial.count > 0 ? partial[key] : null];
     const solidCount = Math.floor(sim.tick / b.ticks);
-    return bucketLine({ id, label: id, color, dash }, values, endS, solidCount, current);
+    const label = prefix ? `${prefix} ${id}` : id;
+    return bucketLine({ id, label, color: color(i), dash }, values, endS, solidCount, current);
   });
+}
+
+/**
+ * Percentiles of each source: acks (publish → ack), orders (client latency of accepted orders)
+ * and each group's records (append → processed). One source: p50, p95 and p99, coloured by
+ * percentile, labelled "p50"...; several: p50 and p99 of each (five sources would draw fifteen
+ * lines otherwise), coloured by source, the percentile in the dash and the label.
+ */
+function latencyChart(run: Run, f: ChartFacts): ChartLine[] {
+  const groups = f.groups ? groupIds(run.sim()) : [];
+  const n = (f.queues ? 1 : 0) + (f.services.length > 0 ? 1 : 0) + groups.length;
+  let source = 0;
+  const next = () => {
+    const s = source++;
+    return (i: number) => (n === 1 ? i : s);
+  };
+  const prefix = (name: string) => (n === 1 ? '' : name);
+  const only = n === 1 ? undefined : ['p50', 'p99'];
+  const lines: ChartLine[] = [];
+  if (f.queues) lines.push(...ackLatencyLines(run, prefix('acks'), next(), only));
+  if (f.services.length > 0)
+    lines.push(
+      ...latencyLines(
+        run,
+        { id: 'orders', label: prefix('orders'), read: orderLatency },
+        next(),
+        only,
+      ),
+    );
+  for (const g of groups)
+    lines.push(
+      ...latencyLines(
+        run,
+        { id: `group-${g}`, label: prefix(g), read: (s) => groupLatency(s, g) },
+        next(),
+        only,
+      ),
+    );
+  return lines;
 }
 
 export function chartData(run: Run, kind: ChartKind): ChartData {
   const sim = run.sim();
   const cursorS = seconds(sim.nowUs);
   const xMaxS = Math.max(cursorS, seconds(run.horizonTick() * sim.tickUs));
+  const f = chartFacts(run.scenario);
   let lines: ChartLine[];
-  if (kind === 'depth')
-    lines = engineLines(run, (n) => n.kind === 'queue', queueDepthSeries, false);
-  else if (kind === 'throughput')
-    lines = engineLines(run, consumersOf(run), consumerAckSeries, true);
-  else if (kind === 'inFlight') lines = inFlightLines(run);
-  else lines = latencyLines(run);
+  if (kind === 'depth') lines = depthLines(run, f);
+  else if (kind === 'throughput') lines = throughputLines(run, f);
+  else if (kind === 'orders') lines = orderLines(run);
+  else if (kind === 'inFlight') lines = inFlightLines(run, f);
+  else if (kind === 'busy') lines = busyLines(run, f);
+  else lines = latencyChart(run, f);
   return { lines, xMaxS, cursorS };
 }

@@ -71,6 +71,32 @@ export function widenCounter(d: SeriesData | null, widthUs: number): SeriesData 
   return { periodUs: d.periodUs * f, values };
 }
 
+/**
+ * A gauge series (time-weighted means per bucket, the last one partial up to `nowUs`) in wider
+ * buckets of a whole number of its own: the time-weighted mean of each group of buckets. Levels
+ * read per 100 ms (busy workers, orders waiting) flicker between 0 and 1; per second they read.
+ */
+export function widenGauge(
+  d: SeriesData | null,
+  widthUs: number,
+  nowUs: number,
+): SeriesData | null {
+  if (!d || d.periodUs >= widthUs) return d;
+  const f = Math.max(1, Math.floor(widthUs / d.periodUs));
+  const area: number[] = [];
+  const span: number[] = [];
+  d.values.forEach((v, i) => {
+    const w = Math.max(0, Math.min(d.periodUs, nowUs - i * d.periodUs));
+    const j = Math.floor(i / f);
+    area[j] = (area[j] ?? 0) + v * w;
+    span[j] = (span[j] ?? 0) + w;
+  });
+  return {
+    periodUs: d.periodUs * f,
+    values: area.map((a, j) => (span[j]! > 0 ? a / span[j]! : 0)),
+  };
+}
+
 /** The ghost of a line: points after the cursor, joined to the solid line's last point. */
 export function ghostAfter(pts: readonly Point[], cursorS: number, from: Point | undefined) {
   const rest = pts.filter((p) => p[0] > cursorS);

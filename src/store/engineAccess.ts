@@ -156,3 +156,47 @@ export function deadLetters(
   }
   return { total, items };
 }
+
+/** A consumer's retry policy as the engine holds it now (inputs may have changed it). */
+export interface RetryLive {
+  policy: string;
+  baseMs: number;
+  capMs: number;
+  /** 0: no limit. */
+  maxAttempts: number;
+  method: 'nack' | 'reject';
+}
+
+/** What a queue consumer's settings stand for now: its retry policy and its guarantee. */
+export interface ConsumerSettingsLive {
+  retry: RetryLive | undefined;
+  autoAck: boolean;
+  idempotent: boolean;
+  /** The named guarantee these settings give (auto-ack: at most once; idempotent: exactly). */
+  guarantee: 'at-most-once' | 'at-least-once' | 'exactly-once';
+}
+
+export function consumerSettings(
+  sim: Readonly<SimState>,
+  id: string,
+): ConsumerSettingsLive | undefined {
+  const c = sim.consumers[consumerIndex(sim, id)] as
+    { retry?: Record<string, unknown>; autoAck?: unknown; dedup?: unknown } | undefined;
+  if (!c) return undefined;
+  const r = c.retry;
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const retry: RetryLive | undefined =
+    r && typeof r.policy === 'string'
+      ? {
+          policy: r.policy,
+          baseMs: num(r.baseUs) / 1000,
+          capMs: num(r.capUs) / 1000,
+          maxAttempts: num(r.maxAttempts),
+          method: r.reject === true ? 'reject' : 'nack',
+        }
+      : undefined;
+  const autoAck = c.autoAck === true;
+  const idempotent = c.dedup !== null && c.dedup !== undefined;
+  const guarantee = autoAck ? 'at-most-once' : idempotent ? 'exactly-once' : 'at-least-once';
+  return { retry, autoAck, idempotent, guarantee };
+}

@@ -14,3 +14,8 @@ export { SPEED_MIN, SPEED_MAX, SPEED_STEPS, SPEED_FASTEST, clampSpeed } from './
 export { DOT_CAP, FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
 export type { DeadLetter } from './engineAccess';
 export { loadValidators, validators, type Validators } from './validators';
+export type { ExportData, NamedSeries } from './exportData';
+export type { LatencyPoint } from './buckets';
+export { bucketTicks } from './buckets';
+export type { SeriesData } from './engineAccess';
+export type { Replay } from './replay';

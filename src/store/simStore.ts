@@ -19,6 +19,8 @@ import {
   type DeadLetter,
 } from './engineAccess';
 import type { Frame, FrameListener } from './frame';
+import { exportData, type ExportData } from './exportData';
+import { createReplay, type Replay } from './replay';
 import { buildJourney, type Journey } from './journey';
 import { createRun, type Run } from './run';
 import { createSeekJob } from './seekJob';
@@ -51,6 +53,10 @@ export type SimStore = StoreApi<SimView> & {
   /** A consumer's or a service's current failure probability (not in the report). */
   failureRate(nodeId: string): number | undefined;
   checkpointStats(): CheckpointStats;
+  /** The run as plain data at this moment, for the export menu (src/export). */
+  exportData(): ExportData;
+  /** A fresh engine run of that data from tick 0 (the export's trace replays through it). */
+  replay(data: ExportData): Replay;
   destroy(): void;
 };
 
@@ -212,6 +218,8 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     failureRate: (nodeId: string) =>
       serviceFailureRate(run.sim(), nodeId) ?? consumerFailureRate(run.sim(), nodeId),
     checkpointStats: () => run.checkpoints.stats(),
+    exportData: () => exportData(run),
+    replay: createReplay,
     destroy() {
       job.cancel();
       clock.destroy();

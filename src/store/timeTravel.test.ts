@@ -7,15 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import { report, type TimedInput } from '../engine';
 import { loadPreset } from '../scenarios';
-import { chartData } from './chartData';
+import { chartData, chartKinds } from './chartData';
 import { createRun, type Run } from './run';
 import { sampleFlights } from './sample';
 import { DOT_CAP } from './tuning';
 
 function viewOf(run: Run) {
   const sim = run.sim();
-  const solid = (k: 'depth' | 'throughput' | 'inFlight' | 'latency') =>
-    chartData(run, k).lines.map((l) => l.solid);
+  // Every chart the scenario has: queues, groups (lag, records, record latency) and services
+  // (orders, orders waiting, busy workers, client latency).
+  const charts = chartKinds(run.scenario).map((k) => [
+    k,
+    chartData(run, k).lines.map((l) => [l.id, l.solid]),
+  ]);
   return {
     tick: sim.tick,
     report: report(sim),
@@ -23,12 +27,7 @@ function viewOf(run: Run) {
     flights: JSON.stringify(run.trace.flights.active(sim.nowUs)),
     sample: JSON.stringify(sampleFlights(run.trace.flights.active(sim.nowUs), sim.nowUs, DOT_CAP)),
     fades: JSON.stringify(run.trace.fades(sim.nowUs)),
-    charts: JSON.stringify([
-      solid('depth'),
-      solid('throughput'),
-      solid('inFlight'),
-      solid('latency'),
-    ]),
+    charts: JSON.stringify(charts),
   };
 }
 
@@ -86,9 +85,21 @@ const CASES: [string, number, TimedInput[]][] = [
     ],
   ],
   ['compare-tight-coupling-async', 2300, []],
+  // Services only: the order, busy-worker and client-latency charts from the engine's series.
+  [
+    'compare-tight-coupling-sync',
+    2450,
+    [{ tick: 1500, input: { type: 'serviceStateChanged', serviceId: 'payment', state: 'slow' } }],
+  ],
   // The log broker: appends (recordAppended), poll trains, commits, a rebalance, a
   // member crash with a duplicate, a seek of a group, and a log broker crash.
   ['kafka-group-scaling', 2100, []],
+  // Consumer lag that grows (a slow group) and a paused partition.
+  [
+    'kafka-lag',
+    1900,
+    [{ tick: 900, input: { type: 'consumerCrashed', consumerId: 'billing-export' } }],
+  ],
   [
     'kafka-commit-timing',
     700,
@@ -110,6 +121,11 @@ describe('the view at a tick does not depend on the way there', () => {
       const want = viewOf(straight);
       // Something happened (broker messages, or orders through services).
       expect(want.report.totals.published + (want.report.flow?.orders ?? 0)).toBeGreaterThan(0);
+      // Every chart the scenario has draws something by then.
+      for (const kind of chartKinds(scenario)) {
+        const lines = chartData(straight, kind).lines;
+        expect(Math.max(...lines.map((l) => l.solid.length)), kind).toBeGreaterThan(1);
+      }
 
       const back = createRun(scenario, {}, timeline);
       back.advanceBy(tick + 1500);

@@ -22,6 +22,8 @@ export function ActionForm({
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const values = { ...action.initial(ctx), ...draft };
+  const note = action.note?.(ctx) ?? null;
+  const explain = action.explain?.(values) ?? '';
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -39,6 +41,11 @@ export function ActionForm({
       aria-describedby={error ? errorId : undefined}
       data-testid={`form-${action.id}`}
     >
+      {note ? (
+        <p className="muted hint" data-testid={`now-${action.id}`}>
+          {note}
+        </p>
+      ) : null}
       {action.fields.map((f) => (
         <ActionField
           key={f.id}
@@ -50,6 +57,11 @@ export function ActionForm({
           onChange={(v) => setDraft((d) => ({ ...d, [f.id]: v }))}
         />
       ))}
+      {explain ? (
+        <p className="hint" data-testid={`explain-${action.id}`}>
+          {explain}
+        </p>
+      ) : null}
       <button type="submit" className="btn" data-testid={`action-${action.id}`} disabled={disabled}>
         {action.label}
       </button>

@@ -3,7 +3,7 @@
  * messages and the timeline under it, the side panels (numbers, inspector, journey), the charts
  * and the event log. Each panel subscribes to just what it shows. The orders panel shows only
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
- * panels and the charts only for scenarios with queues.
+ * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
@@ -12,6 +12,7 @@ import { EditScenarioButton } from './EditScenarioButton';
 import { lessonUi } from './lessonEntry';
 import { LessonsButton } from './LessonsButton';
 import { LinkNotice } from './LinkNotice';
+import { ExportMenu } from './ExportMenu';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
@@ -84,6 +85,8 @@ export function App() {
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
           <kbd>→</kbd> next event
         </p>
+        {/* Export (issue 7): its code loads on first use. */}
+        <ExportMenu />
       </div>
       <Notices />
       <LinkNotice />
@@ -114,12 +117,10 @@ export function App() {
             </>
           ) : null}
         </div>
-        {/* The charts follow queues and acks: a design of services only has none of them. */}
-        {hasQueues ? (
-          <Suspense fallback={<div className="charts" aria-busy="true" />}>
-            <Charts />
-          </Suspense>
-        ) : null}
+        {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
+        <Suspense fallback={<div className="charts" aria-busy="true" />}>
+          <Charts />
+        </Suspense>
         <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
           <EventLog />
         </Suspense>

@@ -9,6 +9,7 @@
  */
 import { useMemo } from 'react';
 import type { RunReport } from '../engine';
+import { consumerSettings } from '../store/engineAccess';
 import { membersLive, type MemberLive } from '../store/engineAccessLog';
 import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
@@ -143,6 +144,8 @@ export function NodeInspector() {
           deadLetterSources: dlqs.get(nodeId) ?? [],
           failureRate:
             kind === 'consumer' || kind === 'service' ? store.failureRate(nodeId) : undefined,
+          // Retry policy and guarantee as they are now (inputs change them; not in the report).
+          settings: kind === 'consumer' ? consumerSettings(store.sim(), nodeId) : undefined,
         },
       }
     : null;

@@ -4,9 +4,17 @@
  * frame subscription, so React never re-renders for animation. A click on a dot selects its
  * message (journey); a click or Enter on a node opens its inspector. The timeline sits right
  * under the stage, so both fit on a 1280×720 projector without scrolling.
+ * Nodes can be dragged and the stage zoomed and panned (stageInteract.ts); where nodes were
+ * dragged and the zoom are view state per scenario (store/stageLayout.ts), applied to the SVG
+ * and the canvas through a subscription, so a drag re-renders no React either.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
+import { offsetsOf, stageLayout, viewOf } from '../store/stageLayout';
+import { movedLayout } from '../viz/layoutDrag';
+import { attachStageInteraction, type StageInteraction } from '../viz/stageInteract';
+import { createStageTransform } from '../viz/stageTransform';
+import { StageControls } from './StageControls';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
 import { mountFlights, type FlightsView } from '../viz/flights';
@@ -25,6 +33,8 @@ export function TopologyView() {
   const store = useSimStore();
   const scenario = useSim((s) => s.scenario);
   const name = scenario.name;
+  const stageRef = useRef<HTMLDivElement>(null);
+  const interactRef = useRef<StageInteraction | null>(null);
   const svgHost = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const sampleNote = useRef<HTMLParagraphElement>(null);
@@ -48,16 +58,23 @@ export function TopologyView() {
   useEffect(() => {
     const svgEl = svgHost.current;
     const canvasEl = canvasHost.current;
-    if (!svgEl || !canvasEl) return;
+    const stageEl = stageRef.current;
+    if (!svgEl || !canvasEl || !stageEl) return;
     const { actions } = store.getState();
+    const stage = createStageTransform(stageEl, layout);
+    const shown = stageLayout.getState();
+    stage.setView(viewOf(shown, name));
+    let current = movedLayout(layout, offsetsOf(shown, name));
     const topology = mountTopology(svgEl, {
-      layout,
+      layout: current,
+      stage,
       raw: new Map(scenario.nodes.map((n) => [n.id, n as unknown as Record<string, unknown>])),
       title: `Topology of ${name}`,
       onSelectNode: (id) => actions.selectNode(id),
     });
     const flights = mountFlights(canvasEl, {
-      layout,
+      layout: current,
+      stage,
       onSample(total, drawn) {
         setTextIfChanged(
           sampleNote.current,
@@ -68,6 +85,31 @@ export function TopologyView() {
       },
     });
     flightsRef.current = flights;
+    const showZoom = () => stageEl.setAttribute('data-zoom', stage.view().k.toFixed(2));
+    showZoom();
+    const interaction = attachStageInteraction({
+      element: stageEl,
+      transform: stage,
+      base: () => layout,
+      offsets: () => offsetsOf(stageLayout.getState(), name),
+      setOffsets: (o) => stageLayout.getState().setOffsets(name, o),
+      setView: (v) => stageLayout.getState().setView(name, v),
+    });
+    interactRef.current = interaction;
+    // Drags and zooms reach the SVG and the canvas here, not through React.
+    const unfollow = stageLayout.subscribe((s, prev) => {
+      if (offsetsOf(s, name) !== offsetsOf(prev, name)) {
+        current = movedLayout(layout, offsetsOf(s, name));
+        topology.setLayout(current);
+        flights.setLayout(current);
+      }
+      if (viewOf(s, name) !== viewOf(prev, name)) {
+        stage.setView(viewOf(s, name));
+        topology.applyView();
+        flights.redraw();
+        showZoom();
+      }
+    });
     const draw = store.subscribeFrame((frame) => {
       topology.update(frame);
       flights.update(frame);
@@ -77,6 +119,9 @@ export function TopologyView() {
     flights.update(first);
     return () => {
       draw();
+      unfollow();
+      interaction.destroy();
+      interactRef.current = null;
       flightsRef.current = null;
       topology.destroy();
       flights.destroy();
@@ -84,7 +129,13 @@ export function TopologyView() {
   }, [store, layout, name, scenario]);
 
   // Capture phase: a dot over a node wins, and then the node does not open its inspector.
+  // A click that ends a drag (of a node or the background) does nothing.
   const onClickCapture = (e: React.MouseEvent) => {
+    if (interactRef.current?.takeClick()) {
+      e.stopPropagation();
+      e.preventDefault();
+      return;
+    }
     const hit = flightsRef.current?.hitTest(e.clientX, e.clientY);
     if (!hit) return;
     e.stopPropagation();
@@ -97,6 +148,7 @@ export function TopologyView() {
         Topology and moving messages of {scenario.name}
       </h2>
       <div
+        ref={stageRef}
         className="topology-stage"
         data-testid="stage"
         style={{ aspectRatio: aspect }}
@@ -112,6 +164,7 @@ export function TopologyView() {
         {hasServices ? <WorkerLegend /> : null}
         {hasTopics ? <LogLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
+        <StageControls scenarioName={name} width={layout.width} height={layout.height} />
       </div>
     </section>
   );

@@ -9,6 +9,17 @@ type Fields = Readonly<Record<string, unknown>>;
 const restart = (i: Fields) =>
   typeof i.restartAfterMs === 'number' ? `, restart after ${i.restartAfterMs / 1000} s` : '';
 
+/** A retry policy in a few words: "full-jitter 200 ms–5 s, 5 attempts". */
+function retryLabel(r: Fields): string {
+  const parts = [String(r.policy)];
+  if (typeof r.baseMs === 'number' || typeof r.capMs === 'number')
+    parts.push(
+      `${typeof r.baseMs === 'number' ? `${r.baseMs} ms` : 'base'}–${typeof r.capMs === 'number' ? `${r.capMs} ms` : 'cap'}`,
+    );
+  const tail = typeof r.maxAttempts === 'number' ? `, ${r.maxAttempts} attempts` : '';
+  return `${parts.join(' ')}${tail}`;
+}
+
 const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
   producerPaused: (i) => `Pause ${String(i.producerId)}`,
   producerResumed: (i) => `Resume ${String(i.producerId)}`,
@@ -53,6 +64,9 @@ const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
     `Add ${String(i.count)} partition${i.count === 1 ? '' : 's'} to ${String(i.topicId)}`,
   logBrokerCrashed: (i) => `Crash log broker ${String(i.broker)}${restart(i)}`,
   logBrokerRestarted: (i) => `Restart log broker ${String(i.broker)}`,
+  retryPolicyChanged: (i) =>
+    `Retry of ${String(i.consumerId)} → ${retryLabel((i.retry ?? {}) as Fields)}`,
+  guaranteeChanged: (i) => `Guarantee of ${String(i.consumerId)} → ${String(i.guarantee)}`,
 };
 
 export function describeInput(input: Input): string {

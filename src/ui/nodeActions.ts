@@ -12,6 +12,7 @@ import { INPUT_TYPES, type Scenario } from '../engine';
 import type { ReportEntry } from '../viz/nodeStats';
 import { ACTIONS } from './actionTable';
 import { LOG_ACTIONS } from './actionTableLog';
+import { SETTINGS_ACTIONS } from './actionTableSettings';
 
 /** What an action may look at: the node's report entry plus facts the report does not have. */
 export interface ActionContext {
@@ -64,13 +65,27 @@ export interface FormAction {
   fields: readonly FormField[];
   /** Initial values of the fields (select: an option's value; number: '' for none). */
   initial(c: ActionContext): Record<string, string>;
+  /** A line on the setting as it is now ("Now: ..."), or null. */
+  note?(c: ActionContext): string | null;
+  /** A line on what the values chosen would do, shown under the fields as they change. */
+  explain?(values: Readonly<Record<string, string>>): string;
   input(c: ActionContext, values: Readonly<Record<string, string>>): unknown;
 }
 
 export type NodeAction = ButtonAction | NumberAction | FormAction;
 
 const SUPPORTED = new Set<string>(INPUT_TYPES);
-const TABLE: Readonly<Record<string, readonly NodeAction[]>> = { ...ACTIONS, ...LOG_ACTIONS };
+type Table = Readonly<Record<string, readonly NodeAction[]>>;
+
+/** Tables by node kind joined: a kind in several keeps the actions of each, in order. */
+function join(...tables: Table[]): Table {
+  const out: Record<string, NodeAction[]> = {};
+  for (const t of tables)
+    for (const [kind, list] of Object.entries(t)) out[kind] = [...(out[kind] ?? []), ...list];
+  return out;
+}
+
+const TABLE = join(ACTIONS, LOG_ACTIONS, SETTINGS_ACTIONS);
 
 export function actionsFor(kind: string): NodeAction[] {
   return (TABLE[kind] ?? []).filter((a) => SUPPORTED.has(a.type));

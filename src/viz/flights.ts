@@ -5,6 +5,8 @@
  * their style (messageStyles.ts, dotSprites.ts); above DOT_CAP a deterministic sample is drawn
  * (store/sample.ts).
  * Messages gone without an ack fade out at the node where they vanished, with their reason.
+ * setLayout() swaps in a dragged layout (its moved curves); the stage transform (zoom and pan) is
+ * the one the SVG uses, so dots stay on their edges at every zoom.
  */
 import type { Frame } from '../store/frame';
 import type { Flight } from '../store/flights';
@@ -14,10 +16,12 @@ import type { Curve } from './edgeGeometry';
 import { edgePoint, type Layout } from './layout';
 import { createDotSprites } from './dotSprites';
 import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
-import { createStageTransform } from './stageTransform';
+import type { StageTransform } from './stageTransform';
 
 export interface FlightsOptions {
   layout: Layout;
+  /** The stage's transform (zoom and pan), shared with the SVG. */
+  stage: StageTransform;
   /**
    * Told how many messages are moving and how many are drawn: at once when the view starts or
    * stops sampling, else at most every SAMPLE_NOTE_MS (the last figures always arrive).
@@ -27,6 +31,10 @@ export interface FlightsOptions {
 
 export interface FlightsView {
   update(frame: Frame): void;
+  /** Draw the last frame again (after the layout or the view changed). */
+  redraw(): void;
+  /** Follow a (dragged) layout: the same nodes and edges, moved. */
+  setLayout(layout: Layout): void;
   /** The message drawn nearest to a point of the page, within a dot's reach, or null. */
   hitTest(clientX: number, clientY: number): Flight | null;
   destroy(): void;
@@ -43,7 +51,7 @@ const FADE_LABELS_MAX = 8;
 const SAMPLE_NOTE_MS = 500;
 
 export function mountFlights(element: HTMLElement, options: FlightsOptions): FlightsView {
-  const { layout } = options;
+  let layout = options.layout;
   const canvas = document.createElement('canvas');
   canvas.className = 'flights-canvas';
   canvas.setAttribute('aria-hidden', 'true');
@@ -52,7 +60,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   canvas.style.willChange = 'transform';
   element.appendChild(canvas);
   const ctx = canvas.getContext('2d');
-  const stage = createStageTransform(element, layout);
+  const stage = options.stage;
   const sprites = createDotSprites();
   let last: Frame | null = null;
   // Positions of the dots drawn last, for hit testing (layout units).
@@ -239,6 +247,15 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
   resize();
   return {
     update,
+    redraw() {
+      dirty = true;
+      if (last) update(last);
+    },
+    setLayout(next) {
+      layout = next;
+      dirty = true;
+      if (last) update(last);
+    },
     hitTest(clientX, clientY) {
       const [x, y] = stage.toLayout(clientX, clientY);
       let best = -1;

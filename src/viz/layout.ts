@@ -91,6 +91,8 @@ const GAP = 80;
 const GAP_NARROW = 56;
 const OUTER = 12;
 const ARC_ROOM = 58;
+/** How far an arc between two nodes of one column may bulge (also used when a node is dragged). */
+export const EDGE_ROOM = { maxBulge: ARC_ROOM - 6 };
 /** A topic's column is this much wider than the others (its partition rows need room). */
 const TOPIC_WEIGHT = 1.75;
 const TOPIC_W_MAX = 310;
@@ -266,7 +268,7 @@ export function computeLayout(scenario: Scenario, options: LayoutOptions = {}): 
   if (log.badge) nodes.push(log.badge);
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const room = { maxBulge: ARC_ROOM - 6 };
+  const room = EDGE_ROOM;
   const edges: Edge[] = [];
   const addEdge = (from: string, to: string, field: string, a: Box, b: Box) => {
     const curve = edgeCurve(a, b, bottom, room);

@@ -1,8 +1,17 @@
 /**
- * The mapping between layout units and the page for the topology stage. The SVG uses
- * preserveAspectRatio "xMidYMid meet" (the default); the canvas and hit tests mirror it.
+ * The one mapping between layout units and the page for the topology stage, shared by the SVG
+ * (its viewBox), the canvas of moving messages and the hit tests, so all three agree at every
+ * zoom. The whole picture fits the element as the SVG's "xMidYMid meet" would fit it; the view
+ * (zoom k, and the top-left corner of the visible window in layout units) zooms into that.
  */
-import type { Layout } from './layout';
+import { clampView, type StageView } from './stageView';
+
+export type { StageView } from './stageView';
+
+export interface StageSize {
+  width: number;
+  height: number;
+}
 
 export interface StageTransform {
   /** Re-read the element's size (after a resize). */
@@ -12,14 +21,25 @@ export interface StageTransform {
   /** Scale and offset from layout units to CSS pixels within the element. */
   transform(): { s: number; ox: number; oy: number };
   toLayout(clientX: number, clientY: number): [number, number];
+  view(): StageView;
+  /** Set the view (clamped: zoom 0.5–8, the window's centre over the picture). */
+  setView(view: StageView): void;
+  /** The SVG viewBox that shows the current view. */
+  viewBox(): string;
 }
 
-export function createStageTransform(element: HTMLElement, layout: Layout): StageTransform {
+export function createStageTransform(element: HTMLElement, size: StageSize): StageTransform {
   let w = 0;
   let h = 0;
+  let view: StageView = { x: 0, y: 0, k: 1 };
   const transform = () => {
-    const s = Math.min(w / layout.width, h / layout.height) || 1;
-    return { s, ox: (w - layout.width * s) / 2, oy: (h - layout.height * s) / 2 };
+    const fit = Math.min(w / size.width, h / size.height) || 1;
+    const s = fit * view.k;
+    return {
+      s,
+      ox: (w - size.width * fit) / 2 - view.x * s,
+      oy: (h - size.height * fit) / 2 - view.y * s,
+    };
   };
   return {
     measure() {
@@ -33,6 +53,14 @@ export function createStageTransform(element: HTMLElement, layout: Layout): Stag
       const rect = element.getBoundingClientRect();
       const { s, ox, oy } = transform();
       return [(clientX - rect.left - ox) / s, (clientY - rect.top - oy) / s];
+    },
+    view: () => view,
+    setView(next) {
+      view = clampView(next, size);
+    },
+    viewBox() {
+      const r = (n: number) => Math.round(n * 100) / 100;
+      return `${r(view.x)} ${r(view.y)} ${r(size.width / view.k)} ${r(size.height / view.k)}`;
     },
   };
 }

@@ -4,7 +4,9 @@
  * numbers from the engine's report (queue depth bars, by priority where the queue has them).
  * Built once per layout; update() only touches attributes and text that changed, so it can run
  * every animation frame. Nodes are buttons (focusable, Enter/Space or click) that open the
- * node inspector; the broker badge is one too.
+ * node inspector; the broker badge is one too. setLayout() moves nodes, edges, edge words and
+ * regions to a dragged layout (layoutDrag.ts) without rebuilding anything; the viewBox follows
+ * the stage's shared transform (zoom and pan), which the canvas uses too.
  */
 import { select } from 'd3-selection';
 import type { Frame } from '../store/frame';
@@ -13,13 +15,14 @@ import { logBrokersUp, membersLive, partitionsOf } from '../store/engineAccessLo
 import { drawDepthBar } from './depthBar';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
 import { curvePath } from './edgeGeometry';
-import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox } from './layout';
+import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox, type Region } from './layout';
 import { LOG_CLUSTER_KIND, parsePort } from './layoutTopics';
 import { fitFont } from './labelText';
 import { memberStatus, logClusterStatus } from './logStats';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
 import { nodeStatus, reportEntry, type NodeStatus } from './nodeStats';
 import { seriesColor } from './palette';
+import type { StageTransform } from './stageTransform';
 import { groupsByTopic } from './scenarioFacts';
 import { drawService, stateWords } from './serviceShape';
 import { updateTopic, type GroupOnTopic } from './topicShape';
@@ -31,10 +34,16 @@ export interface TopologyOptions {
   /** Accessible name of the picture. */
   title: string;
   onSelectNode(id: string): void;
+  /** The stage's transform (zoom and pan), shared with the canvas. */
+  stage: StageTransform;
 }
 
 export interface TopologyView {
   update(frame: Frame): void;
+  /** Move everything to this layout (the same nodes and edges, dragged). */
+  setLayout(layout: Layout): void;
+  /** Show the stage transform's current view (after a zoom or a pan). */
+  applyView(): void;
   destroy(): void;
 }
 
@@ -57,9 +66,19 @@ interface PortEdge {
   reader: string | null;
 }
 
-function drawEdges(svg: SVGSVGElement, layout: Layout): PortEdge[] {
+interface DrawnEdges {
+  ports: PortEdge[];
+  paths: Map<string, SVGPathElement>;
+  labels: Map<string, SVGTextElement>;
+}
+
+const labelY = (e: Edge) => e.labelAt[1] - ((e.label.length - 1) * EDGE_LABEL_PX) / 2 + 4;
+
+function drawEdges(svg: SVGSVGElement, layout: Layout): DrawnEdges {
   const g = select(svg).append('g').attr('class', 'edges').attr('aria-hidden', 'true');
   const ports: PortEdge[] = [];
+  const paths = new Map<string, SVGPathElement>();
+  const labelEls = new Map<string, SVGTextElement>();
   g.selectAll<SVGPathElement, Edge>('path')
     .data(layout.edges)
     .join('path')
@@ -68,7 +87,9 @@ function drawEdges(svg: SVGSVGElement, layout: Layout): PortEdge[] {
       return `edge edge--${e.field}${port ? ' edge--port' : ''}`;
     })
     .attr('d', curvePath)
+    .attr('data-edge', (e) => e.key)
     .each(function (e) {
+      paths.set(e.key, this);
       const out = parsePort(e.from);
       const into = parsePort(e.to);
       const port = out ?? into;
@@ -80,7 +101,10 @@ function drawEdges(svg: SVGSVGElement, layout: Layout): PortEdge[] {
     .join('text')
     .attr('class', (e: Edge) => `edge-label edge-label--${e.field}`)
     .attr('x', (e) => e.labelAt[0])
-    .attr('y', (e) => e.labelAt[1] - ((e.label.length - 1) * EDGE_LABEL_PX) / 2 + 4);
+    .attr('y', labelY)
+    .each(function (e) {
+      labelEls.set(e.key, this as SVGTextElement);
+    });
   labels
     .selectAll('tspan')
     .data((e) => e.label.map((line) => ({ line, x: e.labelAt[0] })))
@@ -88,7 +112,30 @@ function drawEdges(svg: SVGSVGElement, layout: Layout): PortEdge[] {
     .attr('x', (d) => d.x)
     .attr('dy', (_d, i) => (i === 0 ? 0 : EDGE_LABEL_PX + 1))
     .text((d) => d.line);
-  return ports;
+  return { ports, paths, labels: labelEls };
+}
+
+/** Move the drawn edges and their words to a (dragged) layout's edges. */
+function moveEdges(drawn: DrawnEdges, layout: Layout): void {
+  for (const e of layout.edges) {
+    setAttrIfChanged(drawn.paths.get(e.key) ?? null, 'd', curvePath(e));
+    const text = drawn.labels.get(e.key);
+    if (!text) continue;
+    const x = String(e.labelAt[0]);
+    setAttrIfChanged(text, 'x', x);
+    setAttrIfChanged(text, 'y', String(labelY(e)));
+    for (const span of text.children) setAttrIfChanged(span, 'x', x);
+  }
+}
+
+const nodeTransform = (n: NodeBox) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`;
+
+function placeRegion(el: Element | null, r: Region | null | undefined): void {
+  if (!el || !r) return;
+  setAttrIfChanged(el, 'x', String(r.x));
+  setAttrIfChanged(el, 'y', String(r.y));
+  setAttrIfChanged(el, 'width', String(r.w));
+  setAttrIfChanged(el, 'height', String(r.h));
 }
 
 /**
@@ -121,7 +168,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .append('svg')
     .attr('xmlns', SVG_NS)
     .attr('class', 'topology-svg')
-    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('viewBox', options.stage.viewBox())
     .attr('role', 'group')
     .attr('aria-label', options.title);
   const regionRect = (r: Layout['region'], cls: string) =>
@@ -138,7 +185,8 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       : null;
   const region = regionRect(layout.region, 'broker-region');
   const logRegions = layout.logRegions.map((r) => regionRect(r, 'broker-region log-region')!);
-  const ports = drawEdges(svg.node()!, layout);
+  const drawn = drawEdges(svg.node()!, layout);
+  const ports = drawn.ports;
   // The groups reading each topic, each with its colour (a member's stripe, its marks).
   const groups = new Map<string, GroupOnTopic[]>(
     [...groupsByTopic([...raw.values()])].map(([t, ids]) => [
@@ -158,7 +206,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
     .attr('tabindex', 0)
     .attr('role', 'button')
     .attr('aria-label', (n) => `${n.label} (${n.dlq ? 'dead-letter queue' : n.kind}): inspect`)
-    .attr('transform', (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`)
+    .attr('transform', nodeTransform)
     .on('click', (_e, n) => options.onSelectNode(n.id))
     .on('keydown', (e: KeyboardEvent, n) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -255,6 +303,18 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
 
   return {
     update,
+    setLayout(next) {
+      nodes.each(function (n) {
+        const moved = next.nodeById.get(n.id);
+        if (moved) setAttrIfChanged(this, 'transform', nodeTransform(moved));
+      });
+      moveEdges(drawn, next);
+      placeRegion(region, next.region);
+      logRegions.forEach((el, i) => placeRegion(el, next.logRegions[i]));
+    },
+    applyView() {
+      setAttrIfChanged(svg.node(), 'viewBox', options.stage.viewBox());
+    },
     destroy() {
       svg.remove();
     },

@@ -1,0 +1,203 @@
+/**
+ * Dragging and zooming the topology: a dragged node takes its edges with it and the moving
+ * messages follow the moved edges; a drag does not open the inspector but a click still does;
+ * the wheel and the buttons zoom (the SVG and the canvas share one transform); reset layout puts
+ * the nodes back; scrubbing keeps the dragged layout.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { captureErrors, findDot, pause, seekTo, stepUntilFlightsShow } from './helpers';
+
+/** Drag from the middle of a node by (dx, dy) CSS pixels with the mouse. */
+async function dragNode(page: Page, id: string, dx: number, dy: number) {
+  const box = (await page.locator(`[data-node-id="${id}"]`).boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Step forward (→, one tick each, at most `max`) until the canvas paints a dot on the edge `key`
+ * away from where every edge was before the drag (`oldDs`); returns how many painted pixels lie
+ * there, and the share of all painted pixels that lie on some edge now drawn.
+ */
+function stepUntilDotOnMovedEdge(page: Page, key: string, oldDs: string[], max: number) {
+  return page.evaluate(
+    ({ key, oldDs, max }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.flights-canvas')!;
+      const ctx = canvas.getContext('2d')!;
+      const svg = document.querySelector<SVGSVGElement>('svg.topology-svg')!;
+      const ghosts = oldDs.map((d) => {
+        const ghost = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+        ghost.setAttribute('d', d);
+        svg.querySelector('g.edges')!.appendChild(ghost);
+        return ghost;
+      });
+      /** Points along a path, in client pixels. */
+      const sample = (p: SVGPathElement) => {
+        const m = p.getScreenCTM()!;
+        const len = p.getTotalLength();
+        const pts: [number, number][] = [];
+        for (let l = 0; l <= len; l += 3) {
+          const q = p.getPointAtLength(l);
+          pts.push([m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f]);
+        }
+        return pts;
+      };
+      const dist = (pts: [number, number][], x: number, y: number) =>
+        Math.min(...pts.map(([a, b]) => Math.hypot(a - x, b - y)));
+      const moved = sample(svg.querySelector<SVGPathElement>(`path[data-edge="${key}"]`)!);
+      const old = ghosts.map(sample);
+      for (const g of ghosts) g.remove();
+      const all = [...svg.querySelectorAll<SVGPathElement>('path.edge:not(.is-hidden)')].map(
+        sample,
+      );
+      const rect = canvas.getBoundingClientRect();
+      for (let i = 0; i <= max; i++) {
+        const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let onMoved = 0;
+        let painted = 0;
+        let onSomeEdge = 0;
+        for (let y = 0; y < height; y += 3)
+          for (let x = 0; x < width; x += 3) {
+            if (data[(y * width + x) * 4 + 3]! < 200) continue;
+            const cx = rect.left + (x / width) * rect.width;
+            const cy = rect.top + (y / height) * rect.height;
+            painted++;
+            if (all.some((pts) => dist(pts, cx, cy) < 14)) onSomeEdge++;
+            if (dist(moved, cx, cy) < 10 && old.every((pts) => dist(pts, cx, cy) > 30)) onMoved++;
+          }
+        if (onMoved > 0) return { onMoved, share: onSomeEdge / painted, steps: i };
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      }
+      return { onMoved: 0, share: 0, steps: max };
+    },
+    { key, oldDs, max },
+  );
+}
+
+test('a dragged node takes its edges along, and the moving messages follow them', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  await page.goto('./');
+  await pause(page);
+  await seekTo(page, 300);
+  const node = page.locator('[data-node-id="tasks"]');
+  const edge = page.locator('path[data-edge="tasks→worker-b"]');
+  const where = await node.getAttribute('transform');
+  const path = (await edge.getAttribute('d'))!;
+  const paths = await page
+    .locator('path.edge')
+    .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')!));
+
+  // The queue up: its edges to both workers start higher.
+  await dragNode(page, 'tasks', 0, -70);
+  expect(await node.getAttribute('transform')).not.toBe(where);
+  expect(await edge.getAttribute('d')).not.toBe(path);
+  // A drag is not a click: no inspector.
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+
+  // Dots on that edge are drawn along its new curve, not the old one.
+  const seen = await stepUntilDotOnMovedEdge(page, 'tasks→worker-b', paths, 300);
+  expect(seen.onMoved, 'painted pixels on the moved edge').toBeGreaterThan(0);
+  expect(seen.share, 'painted pixels lying on a drawn edge').toBeGreaterThan(0.9);
+
+  // Scrubbing keeps the dragged layout.
+  const moved = await node.getAttribute('transform');
+  await seekTo(page, 100);
+  expect(await node.getAttribute('transform')).toBe(moved);
+
+  // Reset layout puts it back.
+  await page.getByTestId('reset-layout').click();
+  expect(await node.getAttribute('transform')).toBe(where);
+  expect(await edge.getAttribute('d')).toBe(path);
+  await expect(page.getByTestId('reset-layout')).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test('a click on a node still opens its inspector, and a click on a dot its message', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  await page.goto('./');
+  await pause(page);
+  await seekTo(page, 1500);
+  await dragNode(page, 'worker-a', -70, 0);
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await page.locator('[data-node-id="worker-a"]').click();
+  await expect(page.getByTestId('inspector')).toContainText('Worker A');
+  await page.getByRole('button', { name: 'Close the inspector' }).click();
+
+  // Zoomed in, a dot is still where the click lands.
+  await page.getByTestId('zoom-in').click();
+  expect(await stepUntilFlightsShow(page, 300)).toBeGreaterThan(0);
+  const dot = await findDot(page);
+  expect(dot).not.toBeNull();
+  await page.mouse.click(dot!.x, dot!.y);
+  await expect(page.getByTestId('journey')).toBeVisible();
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await page.getByTestId('reset-layout').click();
+  await page.getByTestId('zoom-fit').click();
+  expect(errors).toEqual([]);
+});
+
+test('the wheel zooms around the pointer, the buttons zoom and fit, dragging the background pans', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  await page.goto('./');
+  await pause(page);
+  const svg = page.locator('svg.topology-svg');
+  const stage = page.getByTestId('stage');
+  const whole = (await svg.getAttribute('viewBox'))!;
+  const viewBox = async () => (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+
+  // Wheel over the queue: the picture grows, and the queue stays under the pointer.
+  const queue = page.locator('[data-node-id="tasks"]');
+  const q0 = (await queue.boundingBox())!;
+  const px = q0.x + q0.width / 2;
+  const py = q0.y + q0.height / 2;
+  await page.mouse.move(px, py);
+  await page.mouse.wheel(0, -300);
+  await expect(stage).not.toHaveAttribute('data-zoom', '1.00');
+  const zoomed = Number(await stage.getAttribute('data-zoom'));
+  expect(zoomed).toBeGreaterThan(1.2);
+  const q1 = (await queue.boundingBox())!;
+  expect(q1.width).toBeGreaterThan(q0.width * 1.2);
+  expect(Math.abs(q1.x + q1.width / 2 - px)).toBeLessThan(3);
+  expect(Math.abs(q1.y + q1.height / 2 - py)).toBeLessThan(3);
+
+  // Dragging the background pans.
+  const before = await viewBox();
+  const free = await page.evaluate(() => {
+    const r = document.querySelector('[data-testid="stage"]')!.getBoundingClientRect();
+    for (let y = r.top + 20; y < r.bottom - 40; y += 10)
+      for (let x = r.left + 20; x < r.left + r.width / 2; x += 10) {
+        const el = document.elementFromPoint(x, y);
+        if (el?.closest('.topology-svg') && !el.closest('[data-node-id]')) return { x, y };
+      }
+    return null;
+  });
+  expect(free, 'a point of the background').not.toBeNull();
+  await page.mouse.move(free!.x, free!.y);
+  await page.mouse.down();
+  await page.mouse.move(free!.x + 100, free!.y, { steps: 5 });
+  await page.mouse.up();
+  const after = await viewBox();
+  expect(after[0]).toBeLessThan(before[0]!);
+  expect(after[2]).toBeCloseTo(before[2]!);
+
+  // Buttons: out, in, fit.
+  await page.getByTestId('zoom-out').click();
+  expect(Number(await stage.getAttribute('data-zoom'))).toBeCloseTo(zoomed / 1.25, 1);
+  await page.getByTestId('zoom-in').click();
+  await page.getByTestId('zoom-in').click();
+  expect(Number(await stage.getAttribute('data-zoom'))).toBeCloseTo(zoomed * 1.25, 1);
+  await page.getByTestId('zoom-fit').click();
+  await expect(svg).toHaveAttribute('viewBox', whole);
+  await expect(stage).toHaveAttribute('data-zoom', '1.00');
+  expect(errors).toEqual([]);
+});
