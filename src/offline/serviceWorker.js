@@ -45,8 +45,12 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed files never change: the cache first, the network for anything not cached.
+  // Hashed files never change: the cache first, the network for anything not cached. Vary is
+  // ignored: the server may vary on Origin, which a module script's request carries and the
+  // install's requests did not, and the match would then miss.
   event.respondWith(
-    caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)),
+    caches
+      .match(request, { ignoreSearch: true, ignoreVary: true })
+      .then((hit) => hit || fetch(request)),
   );
 });
