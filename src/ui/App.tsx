@@ -90,13 +90,14 @@ export function App() {
       </div>
       <Notices />
       <LinkNotice />
-      {lessonsOpen ? (
-        <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
-          <LessonPlayer />
-        </Suspense>
-      ) : null}
       <main className="layout">
         <TopologyView />
+        {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
+        {lessonsOpen ? (
+          <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
+            <LessonPlayer />
+          </Suspense>
+        ) : null}
         {/* The second design of a lesson step that compares two (src/ui/lessons/SecondDesign). */}
         <div id="lesson-second" className="lesson-second-host" />
         <div className="side">
