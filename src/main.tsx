@@ -10,11 +10,15 @@ import { isRunLink } from './share/linkFormat';
 import { setLinkStatus } from './share/linkStatus';
 import { createSimStore } from './store';
 import { App } from './ui/App';
+import { installPrefs } from './ui/a11y/prefs';
 import { installDebugHooks } from './ui/debugHooks';
 import { isLessonLink, openLessons } from './ui/lessonEntry';
 import { defaultPreset } from './ui/presetLoader';
 import { SimStoreProvider } from './ui/SimStoreProvider';
 import './ui/styles.css';
+
+// Theme, text size and motion before the first paint (issue 7), so the page never flashes.
+installPrefs();
 
 const store = createSimStore(defaultPreset(), { speed: 1 });
 installDebugHooks(store);

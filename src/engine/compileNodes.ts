@@ -139,6 +139,7 @@ export function compileConsumer(
     dedup: n.idempotent ? compileDedup(n.idempotent) : null,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
+    removed: false,
     stats: {
       delivered: 0,
       acked: 0,

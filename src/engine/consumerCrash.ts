@@ -18,7 +18,7 @@ import { CrashPoint, DLoc, Loc, type SimState } from './state';
  * Invalidate a valid delivery: the copy goes back (if the broker still holds it for this
  * delivery). The delivery itself stays until its worker is done with it.
  */
-function takeBack(st: SimState, dslot: number): number {
+export function takeBack(st: SimState, dslot: number): number {
   const d = st.deliveries[dslot]!;
   d.valid = false;
   if (d.counted && !st.queues[st.msgs[d.slot]!.queue]!.sqs) uncount(st, d);
@@ -31,17 +31,18 @@ function takeBack(st: SimState, dslot: number): number {
 }
 
 /** Requeue taken-back copies of one queue, dead-lettering those past a delivery limit (R32). */
-function returnCopies(
+export function returnCopies(
   st: SimState,
   qi: number,
   slots: number[],
   consumer: string,
-  reason: 'consumerCrashed' | 'ackTimeout' | 'visibilityTimeout',
+  reason: 'consumerCrashed' | 'ackTimeout' | 'visibilityTimeout' | 'consumerRemoved',
   sink: Sink,
 ): number {
   const back: number[] = [];
   for (const slot of slots) {
-    // R32: 4.3 counts crashes but not consumer timeouts; 4.0-4.2 counted every return.
+    // R32: 4.3 counts crashes but not consumer timeouts or a removed consumer's handed-back
+    // messages (a requeueing nack); 4.0-4.2 counted every return.
     if (reason !== 'visibilityTimeout' && countReturn(st, slot, reason === 'consumerCrashed'))
       deadLetterOrDiscard(st, slot, 'delivery_limit', sink);
     else back.push(slot);
@@ -119,7 +120,8 @@ export function crashConsumer(st: SimState, ci: number, window: string, sink: Si
 
 export function restartConsumer(st: SimState, ci: number, sink: Sink): void {
   const c = st.consumers[ci]!;
-  if (c.up) return;
+  // A removed consumer is gone for good: a restart armed by an earlier crash does nothing.
+  if (c.up || c.removed) return;
   c.up = true;
   if (sink)
     sink.push({ type: 'consumerRestarted', atUs: st.nowUs, consumer: consumerName(st, ci) });

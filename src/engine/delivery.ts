@@ -22,8 +22,11 @@ export function unackedLimit(c: ConsumerState): number {
 }
 
 export function hasRoom(c: ConsumerState): boolean {
-  return c.up && c.unacked < unackedLimit(c);
+  return c.up && !c.removed && c.unacked < unackedLimit(c);
 }
+
+/** Can take deliveries at all: up and not removed (cancelled). */
+const live = (c: ConsumerState) => c.up && !c.removed;
 
 /**
  * R33: one consumer is active; only when it dies does the next live one (in registration
@@ -32,8 +35,8 @@ export function hasRoom(c: ConsumerState): boolean {
 export function updateActiveConsumer(st: SimState, qi: number, sink: Sink): void {
   const q = st.queues[qi]!;
   if (!q.sac) return;
-  if (q.activeConsumer >= 0 && st.consumers[q.activeConsumer]!.up) return;
-  const next = q.consumers.find((ci) => st.consumers[ci]!.up) ?? -1;
+  if (q.activeConsumer >= 0 && live(st.consumers[q.activeConsumer]!)) return;
+  const next = q.consumers.find((ci) => live(st.consumers[ci]!)) ?? -1;
   if (next === q.activeConsumer) return;
   q.activeConsumer = next;
   if (sink)

@@ -105,7 +105,13 @@ export type SimEvent =
       msgId: number;
       queue: string;
       consumer: string;
-      reason: 'consumerCrashed' | 'nack' | 'ackTimeout' | 'visibilityTimeout' | 'brokerRestarted';
+      reason:
+        | 'consumerCrashed'
+        | 'nack'
+        | 'ackTimeout'
+        | 'visibilityTimeout'
+        | 'brokerRestarted'
+        | 'consumerRemoved';
     })
   | (At & {
       type: 'retryScheduled';
@@ -162,6 +168,24 @@ export type SimEvent =
       window: string;
     })
   | (At & { type: 'consumerRestarted'; consumer: string })
+  | (At & {
+      type: 'consumerAdded';
+      consumer: string;
+      /** The consumer whose settings it copied. */
+      like: string;
+      /** The queue it reads, or null for a group member. */
+      queue: string | null;
+      /** The group it joins, or null for a queue consumer. */
+      group: string | null;
+    })
+  | (At & {
+      type: 'consumerRemoved';
+      consumer: string;
+      /** Deliveries it had not started, handed back to the queue (R12). */
+      requeued: number;
+      /** Work in progress it finishes (and acks or commits) before it is gone. */
+      finishing: number;
+    })
   | (At & { type: 'channelClosed'; consumer: string; reason: 'ackTimeout'; requeued: number })
   | (At & { type: 'consumerChanged'; consumer: string; setting: string; value: string })
   | (At & { type: 'activeConsumerChanged'; queue: string; consumer: string | null })

@@ -106,6 +106,10 @@ const InputVariants = [
     consumerId: nodeId,
     guarantee: oneOf(GUARANTEES),
   }),
+  /** A new consumer (a new id) with the settings of `like`, on its queue or in its group. */
+  strictObject({ type: literalOf('consumerAdded'), consumerId: nodeId, like: nodeId }),
+  /** The consumer leaves for good, cleanly (consumerScale.ts, logMemberScale.ts). */
+  strictObject({ type: literalOf('consumerRemoved'), consumerId: nodeId }),
 ] as const;
 
 export const INPUT_TYPES = [
@@ -132,6 +136,8 @@ export const INPUT_TYPES = [
   'logBrokerRestarted',
   'retryPolicyChanged',
   'guaranteeChanged',
+  'consumerAdded',
+  'consumerRemoved',
 ] as const;
 
 export const InputSchema = v.variant('type', [...InputVariants], (i) =>
@@ -142,7 +148,10 @@ export const InputSchema = v.variant('type', [...InputVariants], (i) =>
 
 export type Input = v.InferOutput<typeof InputSchema>;
 
-/** Which node kind each id field of an input must name. */
+/**
+ * Which node kind each id field of an input must name. A consumerId may also name a consumer an
+ * earlier consumerAdded input added (validateScale.ts); consumerAdded's own consumerId is new.
+ */
 export const INPUT_ID_FIELDS = {
   producerId: 'producer',
   consumerId: 'consumer',

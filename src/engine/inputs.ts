@@ -19,6 +19,8 @@ import {
   setMemberGuarantee,
   setPartitionPaused,
 } from './logInputs';
+import { addConsumer, removeConsumer } from './consumerScale';
+import { addMember, removeMember } from './logMemberScale';
 import { pauseProducer, resumeProducer, setRate } from './producer';
 import { createMessage } from './publisher';
 import { redrive } from './redrive';
@@ -38,20 +40,53 @@ function brokerMatches(st: SimState, id: string | undefined): boolean {
   return st.broker.node >= 0 && st.nodeIds[st.broker.node] === id;
 }
 
-function ignored(st: SimState, input: Input, sink: Sink): void {
-  if (sink)
-    sink.push({
-      type: 'inputIgnored',
-      atUs: st.nowUs,
-      input: input.type,
-      reason: 'no such node of that kind',
-    });
+function ignored(
+  st: SimState,
+  input: Input,
+  sink: Sink,
+  reason = 'no such node of that kind',
+): void {
+  if (sink) sink.push({ type: 'inputIgnored', atUs: st.nowUs, input: input.type, reason });
 }
 
 const ms = (v: number | undefined) => (v === undefined ? 0 : Math.round(v * 1000));
 
+/** Removed consumers and members are gone: inputs naming them are ignored. */
+function removedNode(st: SimState, id: string): boolean {
+  const node = st.nodeIds.indexOf(id);
+  if (node < 0) return false;
+  const i = st.nodeIndex[node]!;
+  if (st.nodeKinds[node] === 'consumer') return st.consumers[i]!.removed;
+  return st.nodeKinds[node] === 'member' && st.log.members[i]!.removed;
+}
+
+function scaleInput(
+  st: SimState,
+  input: Extract<Input, { type: 'consumerAdded' | 'consumerRemoved' }>,
+  sink: Sink,
+): void {
+  if (input.type === 'consumerAdded') {
+    if (st.nodeIds.includes(input.consumerId)) return ignored(st, input, sink, 'that id is taken');
+    const li = indexOf(st, input.like, 'consumer');
+    if (li >= 0) return addConsumer(st, input.consumerId, li, sink);
+    const lm = indexOf(st, input.like, 'member');
+    if (lm >= 0) return addMember(st, input.consumerId, lm, sink);
+    return ignored(st, input, sink);
+  }
+  const ci = indexOf(st, input.consumerId, 'consumer');
+  if (ci >= 0) return removeConsumer(st, ci, sink);
+  const mi = indexOf(st, input.consumerId, 'member');
+  if (mi >= 0) return removeMember(st, mi, sink);
+  return ignored(st, input, sink);
+}
+
 export function applyInput(st: SimState, input: Input, sink: Sink): void {
+  if ('consumerId' in input && input.type !== 'consumerAdded' && removedNode(st, input.consumerId))
+    return ignored(st, input, sink, 'that consumer was removed');
   switch (input.type) {
+    case 'consumerAdded':
+    case 'consumerRemoved':
+      return scaleInput(st, input, sink);
     case 'producerPaused':
     case 'producerResumed':
     case 'rateChanged':

@@ -25,7 +25,13 @@ export function checkInvariants(st: SimState): string[] {
   const refs = new Map<number, number>();
 
   // Deliveries: each refers to a live copy; per consumer they explain unacked, busy and buffer.
-  const perConsumer = st.consumers.map(() => ({ valid: 0, inService: 0, buffered: 0, any: 0 }));
+  const perConsumer = st.consumers.map(() => ({
+    valid: 0,
+    inService: 0,
+    buffered: 0,
+    any: 0,
+    notStarted: 0,
+  }));
   st.deliveries.forEach((d, dslot) => {
     if (!d) return;
     const m = st.msgs[d.slot];
@@ -36,6 +42,7 @@ export function checkInvariants(st: SimState): string[] {
     if (d.counted) c.valid++;
     if (d.loc === DLoc.InService) c.inService++;
     if (d.loc === DLoc.Buffered) c.buffered++;
+    if ((d.loc === DLoc.Buffered || d.loc === DLoc.ToConsumer) && !d.autoAcked) c.notStarted++;
   });
 
   st.msgs.forEach((m, slot) => {
@@ -127,6 +134,11 @@ export function checkInvariants(st: SimState): string[] {
       out.push(`consumer ${name}: unacked ${c.unacked} > prefetch × concurrency ${limit}`);
     if (!c.up && seenHere.any > 0)
       out.push(`consumer ${name}: down but holds ${seenHere.any} deliveries`);
+    // A removed consumer got nothing new and handed back what it had not started.
+    if (c.removed && seenHere.notStarted > 0)
+      out.push(`consumer ${name}: removed but holds ${seenHere.notStarted} unstarted deliveries`);
+    if (c.removed && st.queues[c.queue]!.activeConsumer === ci)
+      out.push(`consumer ${name}: removed but still its queue's active consumer`);
   });
 
   if (now < 0 || now > st.tick * st.tickUs) out.push(`clock: now ${now} outside tick ${st.tick}`);

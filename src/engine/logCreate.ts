@@ -130,6 +130,7 @@ function compileMember(
     rr: 0,
     crashWindow: CrashPoint.None,
     crashRestartUs: 0,
+    removed: false,
     outTopic: -1,
     transactional: n.output?.transactional ?? false,
     txnCommitUs: toUs(n.transactionCommitMs ?? LOG_DEFAULTS.transactionCommitMs),

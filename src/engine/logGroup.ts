@@ -68,7 +68,8 @@ export function onRebalanceDone(st: SimState, gi: number, generation: number): v
 
 export function joinGroup(st: SimState, mi: number, sink: Sink): void {
   const m = st.log.members[mi]!;
-  if (m.joined) return;
+  // A removed member never comes back (a late start or an eviction's rejoin does nothing).
+  if (m.joined || m.removed) return;
   m.joined = true;
   m.idle = true;
   m.lastPollUs = st.nowUs;

@@ -11,6 +11,7 @@ import { histAdd } from './histogram';
 import { latencyAdd } from './latencySeries';
 import { crashMember } from './logMemberCrash';
 import { joinGroup } from './logGroup';
+import { closeMember, dropRestOfBatch } from './logMemberScale';
 import { Flag, indexAt } from './logPartition';
 import { abortTxn, commitTxn, lastStableOffset, writeOutput } from './logTxn';
 import { seriesCount } from './series';
@@ -229,6 +230,8 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
   }
   if (m.crashWindow === CrashPoint.AfterEffect) return crashMember(st, mi, 'afterEffect', sink);
   m.batchAt++;
+  // Removed while processing: this was its last record (logMemberScale.ts).
+  if (m.removed) dropRestOfBatch(m);
   if (m.batchAt < m.batchOff.length) return startRecord(st, mi);
   m.batchAt = -1;
   if (m.transactional) {
@@ -236,6 +239,7 @@ export function onRecordDone(st: SimState, mi: number, token: number, sink: Sink
     if (commitPositions(st, mi, sink)) commitTxn(st, mi);
     else abortTxn(st, mi);
   } else if (m.commit === 'after') commitPositions(st, mi, sink);
+  if (m.removed) return closeMember(st, mi, sink);
   if (m.crashWindow === CrashPoint.AfterAck) return crashMember(st, mi, 'afterCommit', sink);
   schedulePoll(st, mi, st.nowUs + (m.transactional ? m.txnCommitUs : 0));
 }

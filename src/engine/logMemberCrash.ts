@@ -42,7 +42,8 @@ export function crashMember(st: SimState, mi: number, window: string, sink: Sink
 
 export function restartMember(st: SimState, mi: number, sink: Sink): void {
   const m = st.log.members[mi]!;
-  if (m.up) return;
+  // A removed member is gone for good: a restart armed by an earlier crash does nothing.
+  if (m.up || m.removed) return;
   m.up = true;
   m.token = st.log.nextToken++;
   if (sink) sink.push({ type: 'consumerRestarted', atUs: st.nowUs, consumer: st.nodeIds[m.node]! });

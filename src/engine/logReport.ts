@@ -30,6 +30,8 @@ export interface PartitionReport {
 export interface MemberReport {
   group: string;
   up: boolean;
+  /** Removed by a consumerRemoved input (finishing its record, or gone). */
+  removed: boolean;
   /** In its group (joined, not evicted or timed out). */
   joined: boolean;
   /** Partitions it owns now. */
@@ -206,6 +208,7 @@ export function memberReports(st: SimState): Record<string, MemberReport> {
     out[st.nodeIds[m.node]!] = {
       group: g.id,
       up: m.up,
+      removed: m.removed,
       joined: m.joined,
       owns: g.owner.flatMap((o, p) => (o === mi ? [p] : [])),
       position: [...m.position],

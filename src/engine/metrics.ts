@@ -147,6 +147,7 @@ function consumerReports(st: SimState): Record<string, ConsumerReport> {
       if (d && d.consumer === ci && d.loc === DLoc.InService) busyArea += now - d.serviceStartUs;
     out[st.nodeIds[c.node]!] = {
       up: c.up,
+      removed: c.removed,
       ackMode: c.autoAck ? 'auto' : 'manual',
       failureProbability: c.failure.probability,
       concurrency: c.concurrency,

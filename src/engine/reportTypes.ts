@@ -46,6 +46,8 @@ export interface QueueReport {
 
 export interface ConsumerReport {
   up: boolean;
+  /** Removed by a consumerRemoved input (still finishing its work in progress, or gone). */
+  removed: boolean;
   ackMode: 'manual' | 'auto';
   /** Transient failure probability per attempt (settable by an input). */
   failureProbability: number;

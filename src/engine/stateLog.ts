@@ -208,6 +208,8 @@ export interface MemberState {
   rr: number;
   crashWindow: number;
   crashRestartUs: number;
+  /** Removed by a consumerRemoved input: leaving (finishing its record) or gone for good. */
+  removed: boolean;
   /** Read-process-write output topic, or -1; transactional or not (K12). */
   outTopic: number;
   transactional: boolean;

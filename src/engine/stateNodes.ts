@@ -233,6 +233,8 @@ export interface ConsumerState {
   /** Armed crash: the consumer dies at the next point of this kind. */
   crashWindow: CrashPoint;
   crashRestartUs: number;
+  /** Removed by a consumerRemoved input: cancelled for good (its work in progress still ends). */
+  removed: boolean;
   stats: ConsumerStats;
 }
 

@@ -7,6 +7,7 @@
 import { INPUT_ID_FIELDS } from './inputSchema';
 import { NODE_KINDS } from './scenarioSchema';
 import { ID_PATTERN } from './schemaHelpers';
+import { checkConsumerIds, newConsumerIds, type KindError } from './validateScale';
 
 const KNOWN_KINDS: readonly string[] = NODE_KINDS;
 
@@ -93,15 +94,37 @@ export function crossReferenceErrors(raw: unknown): string[] {
   });
   if (Array.isArray(doc.schedule)) {
     const duration = typeof doc.durationMs === 'number' ? doc.durationMs : Infinity;
-    (doc.schedule as unknown[]).forEach((s, i) => {
+    // In the order they run, so a scheduled input may name a consumer an earlier one added.
+    const ids = newConsumerIds();
+    const atOf = (s: unknown) => {
+      const atMs = asRecord(s)?.atMs;
+      return typeof atMs === 'number' ? atMs : 0;
+    };
+    const order = (doc.schedule as unknown[])
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => atOf(a.s) - atOf(b.s) || a.i - b.i);
+    const kindError: KindError = (path, id, found) =>
+      found === undefined
+        ? `${path}: unknown node id ${JSON.stringify(id)}`
+        : `${path}: ${JSON.stringify(id)} is ${article(found)}; ${path.slice(path.lastIndexOf('.') + 1)} must name a consumer`;
+    for (const { s, i } of order) {
       const entry = asRecord(s);
       const input = asRecord(entry?.input);
       for (const [field, kind] of Object.entries(INPUT_ID_FIELDS))
-        if (input) expectKind(`schedule[${i}].input.${field}`, input[field], [kind], field);
+        if (input && field !== 'consumerId')
+          expectKind(`schedule[${i}].input.${field}`, input[field], [kind], field);
+      // Ids that are not ids at all are the schema's to report.
+      const wellFormed = (x: unknown) => typeof x !== 'string' || ID_PATTERN.test(x);
+      if (input && wellFormed(input.consumerId) && wellFormed(input.like)) {
+        const kindOf = (id: string) => kinds.get(id);
+        const check = checkConsumerIds(input, kindOf, ids, `schedule[${i}].input`, kindError);
+        errors.push(...check.errors);
+        if (check.errors.length === 0) check.record();
+      }
       const atMs = entry?.atMs;
       if (typeof atMs === 'number' && atMs > duration)
         errors.push(`schedule[${i}].atMs: must be within durationMs (${duration}), got ${atMs}`);
-    });
+    }
   }
   return errors;
 }

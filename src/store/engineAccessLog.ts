@@ -81,6 +81,8 @@ export interface MemberLive {
   up: boolean;
   /** In the group (joined, not evicted). */
   joined: boolean;
+  /** Removed by a consumerRemoved input. */
+  removed: boolean;
   /** Waiting for records (nothing to fetch). */
   idle: boolean;
   /** Records of its current batch: the one in hand (0-based) and how many; -1 when none. */
@@ -111,6 +113,7 @@ function memberLive(sim: Readonly<SimState>, log: LogState, m: MemberState): Mem
     topic: topic ? (sim.nodeIds[topic.node] ?? '') : '',
     up: m.up !== false,
     joined: m.joined !== false,
+    removed: m.removed === true,
     idle: m.idle === true,
     batchAt: typeof m.batchAt === 'number' && m.batchAt >= 0 ? m.batchAt : -1,
     batchSize: batch,

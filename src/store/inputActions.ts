@@ -38,7 +38,9 @@ export function createInputActions(
       ctx.setPartial({ notice: notice('error', `Not applied: ${errors[0]}`) });
       return { ok: false, errors };
     }
-    const result = check.validateInput(raw, run.scenario);
+    // Consumers that the inputs so far (and the schedule) added or removed, up to this tick.
+    const known = check.consumerIdsAt(run.scenario, run.timeline(), run.sim().tick);
+    const result = check.validateInput(raw, run.scenario, 'input', known);
     if (!result.ok) {
       ctx.setPartial({ notice: notice('error', `Not applied: ${result.errors.join('; ')}`) });
       return result;

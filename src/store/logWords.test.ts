@@ -52,6 +52,19 @@ describe('log events in words', () => {
     ],
     [{ ...at, type: 'logBrokerChanged', broker: 1, up: false }, 'log broker 1 is DOWN'],
     [{ ...at, type: 'logBrokerChanged', broker: 1, up: true }, 'log broker 1 is up again'],
+    [
+      { ...at, type: 'consumerAdded', consumer: 'w-4', like: 'w-1', queue: 'tasks', group: null },
+      'w-4 added like w-1: reads tasks',
+    ],
+    [
+      { ...at, type: 'consumerAdded', consumer: 'm3', like: 'm1', queue: null, group: 'g' },
+      'm3 added like m1: joins group g',
+    ],
+    [
+      { ...at, type: 'consumerRemoved', consumer: 'w-2', requeued: 3, finishing: 1 },
+      'w-2 removed: finishes 1 message in progress, 3 messages it had not started back to the queue',
+    ],
+    [{ ...at, type: 'consumerRemoved', consumer: 'w-2', requeued: 0, finishing: 0 }, 'w-2 removed'],
   ])('%o', (e, words) => {
     expect(describeEvent(e)).toBe(words);
   });

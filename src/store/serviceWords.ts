@@ -6,6 +6,7 @@
 import type { SimEvent } from '../engine';
 import { describeFields } from './eventFields';
 import { logDetail } from './logWords';
+import { scaleDetail } from './scaleWords';
 
 const NOTES: Readonly<Record<string, (service: string, detail: string) => string>> = {
   breakerOpened: (s, d) => `${s}: circuit breaker to ${d} opened (calls fail at once for a while)`,
@@ -43,4 +44,4 @@ export function serviceDetail(e: SimEvent): string | null {
 
 /** An event in words: a service or log event as a sentence, any other as its fields. */
 export const describeEvent = (e: SimEvent): string =>
-  serviceDetail(e) ?? logDetail(e) ?? describeFields(e);
+  serviceDetail(e) ?? logDetail(e) ?? scaleDetail(e) ?? describeFields(e);

@@ -4,4 +4,5 @@
  * files rather than its index so that the bundler can leave them out of the initial JavaScript.
  */
 export { validateInput, validateScenario, validateTimeline } from '../engine/validate';
+export { consumerIdsAt } from '../engine/validateScale';
 export { designDocument } from '../engine/compare';

@@ -22,6 +22,10 @@ import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useStore } from 'zustand';
+// Issue 7, look and feel: display menu, shortcut list, live summary.
+import { LiveSummary } from './a11y/LiveSummary';
+import { ShortcutsDialog } from './a11y/ShortcutsDialog';
+import { ThemeMenu } from './ThemeMenu';
 
 // Panels below the fold, opened by a click or only for services load after the first paint
 // (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
@@ -69,7 +73,11 @@ export function App() {
   return (
     <div className={presenting ? 'app is-presenting' : 'app'}>
       <header className="app-header">
-        <h1 className="app-title">MQ Simulator</h1>
+        {/* Issue 7: the display menu (theme, text size, motion, table view) under the title */}
+        <div className="app-brand">
+          <h1 className="app-title">MQ Simulator</h1>
+          <ThemeMenu />
+        </div>
         <ScenarioPicker>
           <SeedField />
         </ScenarioPicker>
@@ -77,19 +85,22 @@ export function App() {
         <EditScenarioButton />
         <LessonsButton />
       </header>
-      <div className="playbar">
+      <section className="playbar" aria-label="Playback and time">
         <Controls />
         <ShareButton />
         <TimeReadout />
         <p className="key-hint">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
-          <kbd>→</kbd> next event
+          <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
         </p>
         {/* Export (issue 7): its code loads on first use. */}
         <ExportMenu />
-      </div>
+      </section>
       <Notices />
       <LinkNotice />
+      {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
+      <ShortcutsDialog />
+      <LiveSummary />
       <main className="layout">
         <TopologyView />
         {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}

@@ -9,6 +9,7 @@ import { mountTimeChart } from '../viz/timeChart';
 import { DASH_ARRAY } from '../viz/palette';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+import { useResolvedPrefs } from './a11y/prefs';
 
 export interface ChartPanelProps {
   kind: ChartKind;
@@ -24,6 +25,8 @@ export function ChartPanel({ kind, title, yLabel, formatY, note }: ChartPanelPro
   const store = useSimStore();
   const scenario = useSim((s) => s.scenario);
   const host = useRef<HTMLDivElement>(null);
+  // The chart reads the theme's palette when it mounts (issue 7): a new theme remounts it.
+  const theme = useResolvedPrefs((p) => p.theme);
   // Line labels depend only on the scenario; data comes through the subscription below.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the scenario changes
   const legend = useMemo(() => store.chart(kind).lines, [store, kind, scenario]);
@@ -48,7 +51,7 @@ export function ChartPanel({ kind, title, yLabel, formatY, note }: ChartPanelPro
       unCursor();
       chart.destroy();
     };
-  }, [store, kind, title, yLabel, formatY, scenario]);
+  }, [store, kind, title, yLabel, formatY, scenario, theme]);
 
   const id = `chart-${kind}-title`;
   return (

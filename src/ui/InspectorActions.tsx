@@ -10,6 +10,9 @@ import { useSim } from './SimStoreContext';
 export function InspectorActions({ kind, ctx }: { kind: string; ctx: ActionContext }) {
   const finished = useSim((s) => s.finished);
   const applyInput = useSim((s) => s.actions.applyInput);
+  // A removed consumer takes no inputs any more (the engine's validation refuses them).
+  if (ctx.entry.removed === true)
+    return <p className="muted hint">Removed: it takes no new messages and no more changes.</p>;
   const offered = actionsFor(kind).filter((a) => a.kind === 'number' || a.when(ctx));
   if (offered.length === 0) return null;
   return (

@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../engine';
-import { GONE_COLOR, MESSAGE_STYLES, styleOf } from '../viz/messageStyles';
+import { goneColor, MESSAGE_STYLES, styleOf } from '../viz/messageStyles';
+import { useResolvedPrefs } from './a11y/prefs';
 import { ShapeIcon } from './ShapeIcon';
 import { useSimStore } from './SimStoreContext';
 
@@ -21,6 +22,7 @@ const always = (s: Scenario): string[] => [
 
 export function MessageLegend() {
   const store = useSimStore();
+  useResolvedPrefs((p) => p.theme); // re-render with the theme's colours
   const [seen, setSeen] = useState<readonly string[]>(() => always(store.getState().scenario));
 
   useEffect(() => {
@@ -50,7 +52,7 @@ export function MessageLegend() {
       {seen
         .filter((state) => state !== GONE)
         .map((state) => {
-          const s = MESSAGE_STYLES[state] ?? styleOf(state);
+          const s = styleOf(state);
           return (
             <li key={state}>
               <ShapeIcon shape={s.shape} color={s.color} />
@@ -60,7 +62,7 @@ export function MessageLegend() {
         })}
       {seen.includes(GONE) ? (
         <li>
-          <ShapeIcon shape="ring" color={GONE_COLOR} />
+          <ShapeIcon shape="ring" color={goneColor()} />
           Gone without an ack (fades out with its reason)
         </li>
       ) : null}

@@ -13,6 +13,7 @@ import { consumerSettings } from '../store/engineAccess';
 import { membersLive, type MemberLive } from '../store/engineAccessLog';
 import { reportEntry, type ReportEntry } from '../viz/nodeStats';
 import { brokerId, deadLetterSources } from '../viz/scenarioFacts';
+import { useShownScenario } from './useShownScenario';
 import { DeadLetters } from './DeadLetters';
 import { GroupDetails } from './GroupDetails';
 import { InspectorActions } from './InspectorActions';
@@ -64,7 +65,7 @@ const LOG_TAGS: Readonly<Record<LogTarget['kind'], string>> = {
 /** The body of a log target's inspector. */
 function LogBody({ t, report }: { t: LogTarget; report: RunReport }) {
   const actions = useSim((s) => s.actions);
-  const scenario = useSim((s) => s.scenario);
+  const scenario = useShownScenario();
   if (t.kind === 'topic') {
     const node = scenario.nodes.find((n) => n.id === t.id)!;
     return (
@@ -103,7 +104,7 @@ export function NodeInspector() {
   useRenderCount('NodeInspector');
   const store = useSimStore();
   const nodeId = useSim((s) => s.selectedNode);
-  const scenario = useSim((s) => s.scenario);
+  const scenario = useShownScenario();
   const report = useSim((s) => s.report);
   const actions = useSim((s) => s.actions);
   const dlqs = useMemo(() => deadLetterSources(scenario), [scenario]);

@@ -17,6 +17,7 @@ import { createStageTransform } from '../viz/stageTransform';
 import { StageControls } from './StageControls';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
+import { mountEdgeCounts } from '../viz/edgeCounts';
 import { mountFlights, type FlightsView } from '../viz/flights';
 import { mountTopology } from '../viz/topology';
 import { setTextIfChanged } from '../viz/domText';
@@ -27,11 +28,14 @@ import { Timeline } from './Timeline';
 import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
+import { useResolvedPrefs } from './a11y/prefs';
+import { TableView } from './a11y/TableView';
+import { useShownScenario } from './useShownScenario';
 
 export function TopologyView() {
   useRenderCount('TopologyView');
   const store = useSimStore();
-  const scenario = useSim((s) => s.scenario);
+  const scenario = useShownScenario();
   const name = scenario.name;
   const stageRef = useRef<HTMLDivElement>(null);
   const interactRef = useRef<StageInteraction | null>(null);
@@ -54,6 +58,11 @@ export function TopologyView() {
   const hasPriority = scenario.nodes.some((n) => n.kind === 'queue' && n.maxPriority !== undefined);
   const hasServices = scenario.nodes.some((n) => n.kind === 'service');
   const hasTopics = scenario.nodes.some((n) => n.kind === 'topic');
+  // Issue 7: the renderers read the theme's palette when they mount, so a new theme remounts
+  // them (sprites and all); reduced motion draws counts on the links instead of moving dots.
+  const theme = useResolvedPrefs((p) => p.theme);
+  const still = useResolvedPrefs((p) => p.reducedMotion);
+  const tableView = useResolvedPrefs((p) => p.tableView);
 
   useEffect(() => {
     const svgEl = svgHost.current;
@@ -83,8 +92,12 @@ export function TopologyView() {
             : '',
         );
       },
+      still,
     });
     flightsRef.current = flights;
+    // Reduced motion: counts on the links instead of dots, over the moved layout and the view.
+    const mountCounts = () => (still ? mountEdgeCounts(canvasEl, current, stage) : null);
+    let counts = mountCounts();
     const showZoom = () => stageEl.setAttribute('data-zoom', stage.view().k.toFixed(2));
     showZoom();
     const interaction = attachStageInteraction({
@@ -102,10 +115,13 @@ export function TopologyView() {
         current = movedLayout(layout, offsetsOf(s, name));
         topology.setLayout(current);
         flights.setLayout(current);
+        counts?.destroy();
+        counts = mountCounts();
       }
       if (viewOf(s, name) !== viewOf(prev, name)) {
         stage.setView(viewOf(s, name));
         topology.applyView();
+        counts?.applyView();
         flights.redraw();
         showZoom();
       }
@@ -113,20 +129,23 @@ export function TopologyView() {
     const draw = store.subscribeFrame((frame) => {
       topology.update(frame);
       flights.update(frame);
+      counts?.update(frame);
     });
     const first = store.frame();
     topology.update(first);
     flights.update(first);
+    counts?.update(first);
     return () => {
       draw();
       unfollow();
       interaction.destroy();
       interactRef.current = null;
+      counts?.destroy();
       flightsRef.current = null;
       topology.destroy();
       flights.destroy();
     };
-  }, [store, layout, name, scenario]);
+  }, [store, layout, name, scenario, theme, still]);
 
   // Capture phase: a dot over a node wins, and then the node does not open its inspector.
   // A click that ends a drag (of a node or the background) does nothing.
@@ -158,6 +177,7 @@ export function TopologyView() {
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
       <Timeline />
+      {tableView ? <TableView layout={layout} /> : null}
       <div className="stage-foot">
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}

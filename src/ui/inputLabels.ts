@@ -67,6 +67,8 @@ const LABELS: Readonly<Record<string, (i: Fields) => string>> = {
   retryPolicyChanged: (i) =>
     `Retry of ${String(i.consumerId)} → ${retryLabel((i.retry ?? {}) as Fields)}`,
   guaranteeChanged: (i) => `Guarantee of ${String(i.consumerId)} → ${String(i.guarantee)}`,
+  consumerAdded: (i) => `Add ${String(i.consumerId)} like ${String(i.like)}`,
+  consumerRemoved: (i) => `Remove ${String(i.consumerId)}`,
 };
 
 export function describeInput(input: Input): string {

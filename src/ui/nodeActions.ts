@@ -13,6 +13,7 @@ import type { ReportEntry } from '../viz/nodeStats';
 import { ACTIONS } from './actionTable';
 import { LOG_ACTIONS } from './actionTableLog';
 import { SETTINGS_ACTIONS } from './actionTableSettings';
+import { SCALE_ACTIONS } from './actionTableScale';
 
 /** What an action may look at: the node's report entry plus facts the report does not have. */
 export interface ActionContext {
@@ -85,7 +86,7 @@ function join(...tables: Table[]): Table {
   return out;
 }
 
-const TABLE = join(ACTIONS, LOG_ACTIONS, SETTINGS_ACTIONS);
+const TABLE = join(ACTIONS, LOG_ACTIONS, SETTINGS_ACTIONS, SCALE_ACTIONS);
 
 export function actionsFor(kind: string): NodeAction[] {
   return (TABLE[kind] ?? []).filter((a) => SUPPORTED.has(a.type));

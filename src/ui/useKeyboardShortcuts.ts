@@ -1,6 +1,7 @@
 /**
  * Presenter keys: space plays or pauses; while paused, → steps one tick, ← steps back one tick
- * and Shift+→ steps to the next event.
+ * and Shift+→ steps to the next event; + and − change the speed a step; ? lists the keys
+ * (SHORTCUTS, shown by a11y/ShortcutsDialog.tsx).
  *
  * Keys typed into a form control keep their native meaning (arrows move through a select), so
  * a shortcut never steals a control's key; the timeline slider handles its own arrows (and
@@ -11,7 +12,30 @@
  * keydown: any key press makes it match.)
  */
 import { useEffect } from 'react';
-import type { SimStore } from '../store';
+import { SPEED_STEPS, type SimStore } from '../store';
+import { prefsStore, setShortcutsOpen } from './a11y/prefs';
+
+/** Every key the page answers, in words: the ? dialog lists exactly these. */
+export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
+  { keys: ['Space'], does: 'Play or pause' },
+  { keys: ['→'], does: 'Step one tick (while paused)' },
+  { keys: ['←'], does: 'Step back one tick (while paused)' },
+  { keys: ['Shift', '→'], does: 'Step to the next event (while paused)' },
+  { keys: ['+'], does: 'Faster (one speed step)' },
+  { keys: ['−'], does: 'Slower (one speed step)' },
+  { keys: ['?'], does: 'Show these shortcuts' },
+  { keys: ['Esc'], does: 'Close this list' },
+  { keys: ['Tab'], does: 'Move between controls; Enter or Space uses one' },
+];
+
+/** The speed one step up (+1) or down (−1) from `speed` in SPEED_STEPS. */
+export function stepSpeed(speed: number, dir: 1 | -1): number {
+  const at = SPEED_STEPS.findIndex((s) => s >= speed);
+  const i = at < 0 ? SPEED_STEPS.length - 1 : at;
+  const exact = SPEED_STEPS[i] === speed;
+  const next = dir > 0 ? (exact ? i + 1 : i) : i - 1;
+  return SPEED_STEPS[Math.min(SPEED_STEPS.length - 1, Math.max(0, next))]!;
+}
 
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
@@ -37,7 +61,19 @@ export function useKeyboardShortcuts(store: SimStore): void {
       if (e.key === 'Tab') focusedByPointer = false;
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       if (ownsKey(e.target, e.key, focusedByPointer)) return;
-      const { actions, playing } = store.getState();
+      // The shortcuts dialog is modal: it handles its own keys (Esc).
+      if (prefsStore.getState().shortcutsOpen) return;
+      const { actions, playing, speed } = store.getState();
+      if (e.key === '?') {
+        e.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      }
+      if (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '−') {
+        e.preventDefault();
+        actions.setSpeed(stepSpeed(speed, e.key === '+' || e.key === '=' ? 1 : -1));
+        return;
+      }
       if (e.key === ' ') {
         e.preventDefault();
         if (!e.repeat) actions.toggle();

@@ -6,7 +6,7 @@
 import type { Selection } from 'd3-selection';
 import type { ScaleLinear } from 'd3-scale';
 import type { ChartData, Point } from '../store/chartData';
-import { seriesColor } from './palette';
+import { palette, seriesColor } from './palette';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -56,7 +56,7 @@ export function createChartHover(group: G, formatY: (v: number) => string): Char
         color: seriesColor(line.color),
       });
     });
-    rows.unshift({ text: `${snapped.toFixed(2)} s`, color: '#0f172a' });
+    rows.unshift({ text: `${snapped.toFixed(2)} s`, color: palette().ink });
     const px = x(snapped);
     rule.attr('x1', px).attr('x2', px).attr('y1', top).attr('y2', bottom);
     const right = px > (x.range()[1]! + x.range()[0]!) / 2;

@@ -4,7 +4,7 @@
  * the left: those leave first), coloured from pale (low) to deep red (high).
  */
 import { setAttrIfChanged } from './domText';
-import { PRIORITY_HIGH, PRIORITY_LOW } from './palette';
+import { palette } from './palette';
 
 /** Band of a priority level: 0 is the band of the highest levels. */
 export const bandOf = (level: number, levels: number, bands: number): number =>
@@ -25,9 +25,8 @@ export function mixHex(from: string, to: string, t: number): string {
  * JavaScript (the charts, which load later, use it).
  */
 export function bandColor(b: number, bands: number): string {
-  return bands > 1
-    ? mixHex(PRIORITY_LOW, PRIORITY_HIGH, (bands - 1 - b) / (bands - 1))
-    : PRIORITY_LOW;
+  const { priorityLow, priorityHigh } = palette();
+  return bands > 1 ? mixHex(priorityLow, priorityHigh, (bands - 1 - b) / (bands - 1)) : priorityLow;
 }
 
 /**

@@ -15,7 +15,8 @@ import { DOT_CAP, FADE_US } from '../store/tuning';
 import type { Curve } from './edgeGeometry';
 import { edgePoint, type Layout } from './layout';
 import { createDotSprites } from './dotSprites';
-import { GONE_COLOR, shapePath, styleOf } from './messageStyles';
+import { goneColor, shapePath, styleOf } from './messageStyles';
+import { palette } from './palette';
 import type { StageTransform } from './stageTransform';
 
 export interface FlightsOptions {
@@ -27,6 +28,11 @@ export interface FlightsOptions {
    * stops sampling, else at most every SAMPLE_NOTE_MS (the last figures always arrive).
    */
   onSample?(total: number, drawn: number): void;
+  /**
+   * Reduced motion: draw no moving dots (edgeCounts.ts labels the links instead), and let fading
+   * marks fade where they are instead of rising.
+   */
+  still?: boolean;
 }
 
 export interface FlightsView {
@@ -181,7 +187,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     c.beginPath();
     c.arc(p[0], p[1], DOT_RADIUS + 7, 0, 2 * Math.PI);
     c.lineWidth = 4;
-    c.strokeStyle = '#f59e0b';
+    c.strokeStyle = palette().selection;
     c.stroke();
   }
 
@@ -206,8 +212,8 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       if (!node || age < 0 || age > 1) return;
       const spread = ((fade.msgKey ?? i) % 7) * 6 - 18;
       const x = node.x + spread;
-      const y = node.y - node.h / 2 - 14 - age * 30;
-      const color = fade.style === 'duplicate' ? styleOf('duplicate').color : GONE_COLOR;
+      const y = node.y - node.h / 2 - 14 - (options.still ? 0 : age * 30);
+      const color = fade.style === 'duplicate' ? styleOf('duplicate').color : goneColor();
       c.globalAlpha = 1 - age;
       c.beginPath();
       shapePath(c, fade.style === 'duplicate' ? 'ring' : 'circle', x, y, DOT_RADIUS);
@@ -216,7 +222,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
       c.stroke();
       if (labelled.has(i)) {
         c.lineWidth = 4;
-        c.strokeStyle = '#ffffff';
+        c.strokeStyle = palette().halo;
         c.strokeText(fade.label, x, y - 14);
         c.fillStyle = color;
         c.fillText(fade.label, x, y - 14);
@@ -227,9 +233,14 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
 
   function update(frame: Frame) {
     last = frame;
-    const sample = sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
+    const sample = options.still
+      ? { total: 0, drawn: [] as Flight[] }
+      : sampleFlights(frame.flights, frame.displayUs, DOT_CAP);
     note.tell(sample.total, sample.drawn.length);
     drawnFlights = sample.drawn;
+    // How many dots are on the canvas, for tests and tools that cannot read pixels.
+    const drawnText = String(sample.drawn.length);
+    if (canvas.dataset.drawn !== drawnText) canvas.dataset.drawn = drawnText;
     const empty = sample.drawn.length === 0 && frame.fades.length === 0 && !frame.selectedMsg;
     if (!ctx || (!dirty && empty)) return;
     dirty = !empty;
@@ -240,7 +251,7 @@ export function mountFlights(element: HTMLElement, options: FlightsOptions): Fli
     drawDots(ctx, frame, sample.drawn, dpr);
     const { s, ox, oy } = stage.transform();
     ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
-    drawSelection(ctx, frame);
+    if (!options.still) drawSelection(ctx, frame);
     drawFades(ctx, frame);
   }
 

@@ -9,6 +9,7 @@ const member = (over: Partial<MemberLive>): MemberLive => ({
   topic: 't',
   up: true,
   joined: true,
+  removed: false,
   idle: false,
   batchAt: -1,
   batchSize: 0,

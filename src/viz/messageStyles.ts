@@ -1,8 +1,11 @@
 /**
  * How a message is drawn, by its state: one table of colour and shape, so a state the engine
  * adds later is one row here (and a state this table does not know is drawn with DEFAULT_STYLE).
- * Shapes differ as well as colours, so states stay apart without colour vision.
+ * Shapes differ as well as colours, so states stay apart without colour vision. The colour each
+ * theme draws comes from palette.ts (`styleOf`).
  */
+import { palette, paletteTheme } from './palette';
+
 export type Shape =
   'circle' | 'diamond' | 'square' | 'triangle' | 'ring' | 'check' | 'cross' | 'hexagon';
 
@@ -39,10 +42,25 @@ export const MESSAGE_STYLES: Readonly<Record<string, MessageStyle>> = {
 
 export const DEFAULT_STYLE: MessageStyle = { label: 'Other', color: '#0f766e', shape: 'circle' };
 
-export const styleOf = (state: string): MessageStyle => MESSAGE_STYLES[state] ?? DEFAULT_STYLE;
+// Styles with the theme's colour (palette.ts), made once per theme and state: the sprite cache
+// (dotSprites.ts) is keyed by colour, so a new theme draws new sprites.
+const themed = new Map<string, MessageStyle>();
+
+export const styleOf = (state: string): MessageStyle => {
+  const key = `${paletteTheme()}|${state}`;
+  let style = themed.get(key);
+  if (!style) {
+    const base = MESSAGE_STYLES[state] ?? DEFAULT_STYLE;
+    style = { ...base, color: palette().message[state] ?? base.color };
+    themed.set(key, style);
+  }
+  return style;
+};
 
 /** Colour of a message that left the system without an ack (fading out with its reason). */
 export const GONE_COLOR = '#b91c1c';
+/** The same in the current theme. */
+export const goneColor = (): string => palette().gone;
 
 /** Shapes drawn as lines rather than filled. */
 export const isStroked = (shape: Shape): boolean =>

@@ -9,6 +9,7 @@ import { bandColor } from './depthBar';
 import type { NodeBox } from './layout';
 import { fitFont } from './labelText';
 import { LOG_CLUSTER_KIND } from './layoutTopics';
+import { palette } from './palette';
 import {
   consumerBadges,
   exchangeTag,
@@ -219,7 +220,7 @@ function memberColor(
   const r = raw.get(n.id);
   const group = typeof r?.group === 'string' ? r.group : n.id;
   const topic = typeof r?.from === 'string' ? r.from : '';
-  return groups.get(topic)?.find((g) => g.id === group)?.color ?? '#64748b';
+  return groups.get(topic)?.find((g) => g.id === group)?.color ?? palette().groupDefault;
 }
 
 /** The tab texts of a node: what kind of queue or exchange it is. */

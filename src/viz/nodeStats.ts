@@ -46,6 +46,10 @@ export interface NodeStatus {
   depth: number | null;
   /** Up but with nothing to do for good (a group member without a partition): drawn greyed. */
   idle?: boolean;
+  /** A consumer removed by an input: drawn greyed and dashed (addedConsumers.ts). */
+  removed?: boolean;
+  /** A consumer an input adds later in the run: drawn faint until then. */
+  absent?: boolean;
 }
 
 type StatusOf = (e: ReportEntry, raw: Raw | undefined) => NodeStatus;

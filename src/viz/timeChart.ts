@@ -10,7 +10,8 @@ import { pointer, select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { ChartData, ChartLine, Point } from '../store/chartData';
 import { createChartHover } from './chartHover';
-import { DASH_ARRAY, seriesColor } from './palette';
+import { labelled, lastPoint, placeLabels, type LineEnd } from './chartLabels';
+import { DASH_ARRAY, palette, seriesColor } from './palette';
 import { setAttrIfChanged } from './domText';
 
 export interface TimeChartOptions {
@@ -44,6 +45,7 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
   const xTitle = svg.append('text').attr('class', 'axis-title').text('simulated time (s)');
   const yTitle = svg.append('text').attr('class', 'axis-title axis-title--y').text(options.yLabel);
   const linesG = svg.append('g').attr('class', 'lines');
+  const endLabels = svg.append('g').attr('class', 'line-labels').attr('aria-hidden', 'true');
   const cursor = svg.append('line').attr('class', 'chart-cursor');
   const hover = createChartHover(svg.append('g').attr('class', 'chart-hover'), options.formatY);
   const overlay = svg.append('rect').attr('class', 'chart-overlay');
@@ -112,6 +114,25 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
     setAttrIfChanged(node, 'x2', px);
   }
 
+  /** Each line's name at its end, in its colour (issue 7: colour alone must not tell). */
+  function drawLineLabels(lines: readonly ChartLine[]) {
+    const ends: LineEnd[] = [];
+    for (const l of labelled(lines)) {
+      const p = lastPoint(l.solid);
+      if (p) ends.push({ id: l.id, label: l.label, color: l.color, x: x(p[0]), y: y(p[1]) - 6 });
+    }
+    endLabels
+      .selectAll('text')
+      .data(placeLabels(ends, 15, M.top + 10, H - M.bottom - 4), (e) => (e as LineEnd).id)
+      .join('text')
+      .attr('class', 'line-label')
+      .attr('x', (e) => Math.max(M.left + 4, e.x - 4))
+      .attr('y', (e) => e.labelY)
+      .attr('fill', (e) => seriesColor(e.color))
+      .attr('stroke', palette().halo)
+      .text((e) => e.label);
+  }
+
   function update(data: ChartData) {
     last = data;
     let yMax = 1;
@@ -133,6 +154,7 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
       .attr('stroke-dasharray', (l) => DASH_ARRAY[l.dash]);
     groups.select('.series-line:not(.series-line--ghost)').attr('d', (l) => draw(l.solid) ?? '');
     groups.select('.series-line--ghost').attr('d', (l) => draw(l.ghost) ?? '');
+    drawLineLabels(data.lines);
     drawAxes();
     cursor.attr('y1', M.top).attr('y2', H - M.bottom);
     setCursor(data.cursorS);

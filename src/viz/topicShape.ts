@@ -22,6 +22,7 @@ import { RECORD_FLAG } from '../store/engineAccessLog';
 import { setAttrIfChanged, setTextIfChanged } from './domText';
 import type { NodeBox } from './layout';
 import { ROW_H, topicHeader } from './layoutTopics';
+import { palette } from './palette';
 
 const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 34;
@@ -34,13 +35,10 @@ type Raw = Readonly<Record<string, unknown>>;
 
 /** A key's colour: golden-angle hues, so neighbouring key ids differ. */
 export function keyColor(key: number): string {
-  if (key < 0) return '#3b82f6';
-  return `hsl(${Math.round((key * 137.508) % 360)}, 70%, 50%)`;
+  const p = palette();
+  if (key < 0) return p.keyless;
+  return `hsl(${Math.round((key * 137.508) % 360)}, 70%, ${p.keyLightness}%)`;
 }
-
-const TOMBSTONE = '#1e293b';
-const ABORTED = '#fda4af';
-const CONTROL = '#cbd5e1';
 
 export interface GroupOnTopic {
   id: string;
@@ -196,9 +194,9 @@ const compact = (n: number) =>
 
 function cellFill(part: PartitionView, i: number): string {
   const f = part.flags[i] ?? 0;
-  if (f & RECORD_FLAG.control) return CONTROL;
-  if (f & RECORD_FLAG.aborted) return ABORTED;
-  if (f & RECORD_FLAG.tombstone) return TOMBSTONE;
+  if (f & RECORD_FLAG.control) return palette().control;
+  if (f & RECORD_FLAG.aborted) return palette().aborted;
+  if (f & RECORD_FLAG.tombstone) return palette().tombstone;
   return keyColor(part.key[i] ?? -1);
 }
 

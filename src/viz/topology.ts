@@ -17,6 +17,7 @@ import { setAttrIfChanged, setTextIfChanged } from './domText';
 import { curvePath } from './edgeGeometry';
 import { EDGE_LABEL_PX, type Edge, type Layout, type NodeBox, type Region } from './layout';
 import { LOG_CLUSTER_KIND, parsePort } from './layoutTopics';
+import { scaledStatus } from './addedConsumers';
 import { fitFont } from './labelText';
 import { memberStatus, logClusterStatus } from './logStats';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
@@ -273,6 +274,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
         );
       } else if (n.kind === LOG_CLUSTER_KIND) status = logClusterStatus(brokersUp);
       else status = nodeStatus(n.kind, entry, raw.get(n.id));
+      status = scaledStatus(entry, raw.get(n.id), status);
       // A member's state in its accessible name (owns P0 P1, idle: no partition, crashed).
       if (n.kind === 'member')
         setAttrIfChanged(
@@ -284,6 +286,8 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       this.classList.toggle('is-down', status.down);
       this.classList.toggle('is-warn', status.warn);
       this.classList.toggle('is-idle', status.idle === true);
+      this.classList.toggle('is-removed', status.removed === true);
+      this.classList.toggle('is-absent', status.absent === true);
       this.classList.toggle('is-selected', frame.selectedNode === n.id);
       setAttrIfChanged(this, 'aria-pressed', String(frame.selectedNode === n.id));
       const broker = n.kind === 'broker' || n.kind === LOG_CLUSTER_KIND;

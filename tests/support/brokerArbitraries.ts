@@ -172,6 +172,8 @@ function genArb(reliable: boolean) {
           'poison',
           'pause',
           'resume',
+          'addConsumer',
+          'removeConsumer',
         ),
         target: fc.nat(),
         value: fc.integer({ min: 0, max: 4 }),
@@ -322,6 +324,7 @@ function build(g: G, reliable: boolean): { scenario: Scenario; timeline: TimedIn
   const schedule: { atMs: number; input: Input }[] = [];
   const timeline: TimedInput[] = [];
   const consumerIds = g.consumers.map((_, i) => `c${i}`);
+  let added = 0;
   for (const f of g.faults) {
     const cid = consumerIds.length > 0 ? consumerIds[f.target % consumerIds.length] : null;
     const pid = `p${f.target % g.producers.length}`;
@@ -349,9 +352,16 @@ function build(g: G, reliable: boolean): { scenario: Scenario; timeline: TimedIn
     else if (f.kind === 'poison' && !reliable) input = { type: 'poisonPublished', producerId: pid };
     else if (f.kind === 'pause') input = { type: 'producerPaused', producerId: pid };
     else if (f.kind === 'resume') input = { type: 'producerResumed', producerId: pid };
+    // Scaling goes on the timeline only: the scenario's schedule is validated, and a second
+    // removal of one consumer is an error there (the engine ignores it on the timeline).
+    const scaling = f.kind === 'addConsumer' || f.kind === 'removeConsumer';
+    if (f.kind === 'addConsumer' && cid)
+      input = { type: 'consumerAdded', consumerId: `x${added++}`, like: cid };
+    else if (f.kind === 'removeConsumer' && cid)
+      input = { type: 'consumerRemoved', consumerId: cid };
     if (!input) continue;
     const atMs = Math.min(f.atMs, g.durationMs);
-    if (f.scheduled) schedule.push({ atMs, input });
+    if (f.scheduled && !scaling) schedule.push({ atMs, input });
     else timeline.push({ tick: Math.floor(atMs / g.tickMs), input });
   }
   timeline.sort((a, b) => a.tick - b.tick);
