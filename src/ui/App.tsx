@@ -8,40 +8,40 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators } from '../store';
 import { Controls } from './Controls';
-import { EditScenarioButton } from './EditScenarioButton';
 import { lessonUi } from './lessonEntry';
 import { LessonsButton } from './LessonsButton';
 import { LinkNotice } from './LinkNotice';
-import { ExportMenu } from './ExportMenu';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
-import { ShareButton } from './ShareButton';
 import { useSim, useSimStore } from './SimStoreContext';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
+import { lazyPanel, loadPanels } from './lazyPanel';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useStore } from 'zustand';
 // Issue 7, look and feel: display menu, shortcut list, live summary.
-import { LiveSummary } from './a11y/LiveSummary';
-import { ShortcutsDialog } from './a11y/ShortcutsDialog';
-import { ThemeMenu } from './ThemeMenu';
 
 // Panels below the fold, opened by a click or only for services load after the first paint
 // (LazyPanels.tsx), which keeps the initial JavaScript under its 150 KB budget. The chunk is
 // fetched as soon as the page has mounted, so a click does not wait for it; so are the engine's
 // validators (src/store/validators.ts), which inputs and preset documents need.
-const loadPanels = () => import('./LazyPanels');
-const Charts = lazy(() => loadPanels().then((m) => ({ default: m.Charts })));
-const Counters = lazy(() => loadPanels().then((m) => ({ default: m.Counters })));
-const EventLog = lazy(() => loadPanels().then((m) => ({ default: m.EventLog })));
-const Fates = lazy(() => loadPanels().then((m) => ({ default: m.Fates })));
-const FlowPanel = lazy(() => loadPanels().then((m) => ({ default: m.FlowPanel })));
-const GroupsPanel = lazy(() => loadPanels().then((m) => ({ default: m.GroupsPanel })));
-const LedgerPanel = lazy(() => loadPanels().then((m) => ({ default: m.LedgerPanel })));
-const MessageJourney = lazy(() => loadPanels().then((m) => ({ default: m.MessageJourney })));
-const NodeInspector = lazy(() => loadPanels().then((m) => ({ default: m.NodeInspector })));
-const QueuePanel = lazy(() => loadPanels().then((m) => ({ default: m.QueuePanel })));
+const Charts = lazyPanel('Charts');
+const Counters = lazyPanel('Counters');
+const EventLog = lazyPanel('EventLog');
+const Fates = lazyPanel('Fates');
+const FlowPanel = lazyPanel('FlowPanel');
+const GroupsPanel = lazyPanel('GroupsPanel');
+const LedgerPanel = lazyPanel('LedgerPanel');
+const MessageJourney = lazyPanel('MessageJourney');
+const NodeInspector = lazyPanel('NodeInspector');
+const QueuePanel = lazyPanel('QueuePanel');
+const EditScenarioButton = lazyPanel('EditScenarioButton');
+const ExportMenu = lazyPanel('ExportMenu');
+const ShareButton = lazyPanel('ShareButton');
+const ThemeMenu = lazyPanel('ThemeMenu');
+const LiveSummary = lazyPanel('LiveSummary');
+const ShortcutsDialog = lazyPanel('ShortcutsDialog');
 
 // The lesson player and the course (src/ui/lessons) load when the player opens.
 const LessonPlayer = lazy(() =>
@@ -76,31 +76,43 @@ export function App() {
         {/* Issue 7: the display menu (theme, text size, motion, table view) under the title */}
         <div className="app-brand">
           <h1 className="app-title">MQ Simulator</h1>
-          <ThemeMenu />
+          <Suspense fallback={null}>
+            <ThemeMenu />
+          </Suspense>
         </div>
         <ScenarioPicker>
           <SeedField />
         </ScenarioPicker>
         {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
-        <EditScenarioButton />
+        <Suspense fallback={null}>
+          <EditScenarioButton />
+        </Suspense>
         <LessonsButton />
       </header>
       <section className="playbar" aria-label="Playback and time">
         <Controls />
-        <ShareButton />
+        <Suspense fallback={null}>
+          <ShareButton />
+        </Suspense>
         <TimeReadout />
         <p className="key-hint">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
           <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
         </p>
         {/* Export (issue 7): its code loads on first use. */}
-        <ExportMenu />
+        <Suspense fallback={null}>
+          <ExportMenu />
+        </Suspense>
       </section>
       <Notices />
       <LinkNotice />
       {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
-      <ShortcutsDialog />
-      <LiveSummary />
+      <Suspense fallback={null}>
+        <ShortcutsDialog />
+      </Suspense>
+      <Suspense fallback={null}>
+        <LiveSummary />
+      </Suspense>
       <main className="layout">
         <TopologyView />
         {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}

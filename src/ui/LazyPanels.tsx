@@ -15,3 +15,12 @@ export { LedgerPanel } from './LedgerPanel';
 export { MessageJourney } from './MessageJourney';
 export { NodeInspector } from './NodeInspector';
 export { QueuePanel } from './QueuePanel';
+// Controls that need not be there at the first paint (issue 7): they join this chunk.
+export { EditScenarioButton } from './EditScenarioButton';
+export { ExportMenu } from './ExportMenu';
+export { ShareButton } from './ShareButton';
+export { StageControls } from './StageControls';
+export { ThemeMenu } from './ThemeMenu';
+export { LiveSummary } from './a11y/LiveSummary';
+export { ShortcutsDialog } from './a11y/ShortcutsDialog';
+export { TableView } from './a11y/TableView';

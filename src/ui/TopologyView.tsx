@@ -8,13 +8,12 @@
  * dragged and the zoom are view state per scenario (store/stageLayout.ts), applied to the SVG
  * and the canvas through a subscription, so a drag re-renders no React either.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { offsetsOf, stageLayout, viewOf } from '../store/stageLayout';
 import { movedLayout } from '../viz/layoutDrag';
 import { attachStageInteraction, type StageInteraction } from '../viz/stageInteract';
 import { createStageTransform } from '../viz/stageTransform';
-import { StageControls } from './StageControls';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
 import { mountEdgeCounts } from '../viz/edgeCounts';
@@ -29,8 +28,11 @@ import { WorkerLegend } from './WorkerLegend';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 import { useResolvedPrefs } from './a11y/prefs';
-import { TableView } from './a11y/TableView';
+import { lazyPanel } from './lazyPanel';
 import { useShownScenario } from './useShownScenario';
+
+const StageControls = lazyPanel('StageControls');
+const TableView = lazyPanel('TableView');
 
 export function TopologyView() {
   useRenderCount('TopologyView');
@@ -177,14 +179,20 @@ export function TopologyView() {
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
       <Timeline />
-      {tableView ? <TableView layout={layout} /> : null}
+      {tableView ? (
+        <Suspense fallback={null}>
+          <TableView layout={layout} />
+        </Suspense>
+      ) : null}
       <div className="stage-foot">
         <MessageLegend />
         {hasPriority ? <PriorityLegend /> : null}
         {hasServices ? <WorkerLegend /> : null}
         {hasTopics ? <LogLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
-        <StageControls scenarioName={name} width={layout.width} height={layout.height} />
+        <Suspense fallback={null}>
+          <StageControls scenarioName={name} width={layout.width} height={layout.height} />
+        </Suspense>
       </div>
     </section>
   );
