@@ -5,8 +5,8 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { lazy, Suspense, useEffect } from 'react';
-import { loadValidators } from '../store';
+import { Suspense, useEffect } from 'react';
+import { loadValidators, type SimStore } from '../store';
 import { Controls } from './Controls';
 import { lessonUi } from './lessonEntry';
 import { LessonsButton } from './LessonsButton';
@@ -15,6 +15,7 @@ import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
 import { useSim, useSimStore } from './SimStoreContext';
+import { SimStoreProvider } from './SimStoreProvider';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { lazyPanel, loadPanels } from './lazyPanel';
@@ -43,19 +44,15 @@ const ThemeMenu = lazyPanel('ThemeMenu');
 const LiveSummary = lazyPanel('LiveSummary');
 const ShortcutsDialog = lazyPanel('ShortcutsDialog');
 
-// The lesson player and the course (src/ui/lessons) load when the player opens.
-const LessonPlayer = lazy(() =>
-  import('./lessons/LessonPlayer').then(
-    (m) => ({ default: m.LessonPlayer }),
-    () => ({ default: LessonLoadFailed }),
-  ),
-);
+// The lesson player (its own chunk, src/ui/lessons) loads when it opens (LessonPlayerLazy.tsx).
+const LessonPlayer = lazyPanel('LessonPlayer');
 
-function LessonLoadFailed() {
+/** A second simulation's stage (a lesson step that compares two designs). */
+function renderStage(store: SimStore) {
   return (
-    <p className="notice notice--error" role="alert">
-      The lessons could not be loaded; reload the page to try again.
-    </p>
+    <SimStoreProvider store={store}>
+      <TopologyView />
+    </SimStoreProvider>
   );
 }
 
@@ -118,7 +115,7 @@ export function App() {
         {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
         {lessonsOpen ? (
           <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
-            <LessonPlayer />
+            <LessonPlayer renderStage={renderStage} />
           </Suspense>
         ) : null}
         {/* The second design of a lesson step that compares two (src/ui/lessons/SecondDesign). */}

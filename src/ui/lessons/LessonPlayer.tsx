@@ -3,7 +3,8 @@
  * link): the list of the course, or a lesson's step with its narration, its question, the
  * navigation and presenter mode. The step's run is in the page's main view (player.ts).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SimStore } from '../../store';
 import { useStore } from 'zustand';
 import type { Lesson } from '../../lessons/lessonSchema';
 import type { LessonContext } from '../../lessons/validateLesson';
@@ -39,7 +40,8 @@ function playerFor(store: Parameters<typeof createPlayer>[0]): Player {
   return shared.player;
 }
 
-export function LessonPlayer() {
+/** `renderStage` draws a second design's stage (see SecondDesign.tsx). */
+export function LessonPlayer({ renderStage }: { renderStage(store: SimStore): ReactNode }) {
   const store = useSimStore();
   const player = useMemo(() => playerFor(store), [store]);
   const lesson = useStore(player.state, (s) => s.lesson);
@@ -178,7 +180,7 @@ export function LessonPlayer() {
         </>
       )}
       {lesson ? <LessonLoaderFoot onFile={(f) => void onFile(f)} /> : null}
-      {second ? <SecondDesign store={second} /> : null}
+      {second ? <SecondDesign store={second} renderStage={renderStage} /> : null}
     </section>
   );
 }
