@@ -5,7 +5,7 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { loadValidators, type SimStore } from '../store';
 import { Controls } from './Controls';
 import { lessonUi } from './lessonEntry';
@@ -44,8 +44,21 @@ const ThemeMenu = lazyPanel('ThemeMenu');
 const LiveSummary = lazyPanel('LiveSummary');
 const ShortcutsDialog = lazyPanel('ShortcutsDialog');
 
-// The lesson player (its own chunk, src/ui/lessons) loads when it opens (LessonPlayerLazy.tsx).
-const LessonPlayer = lazyPanel('LessonPlayer');
+// The lesson player and the course (src/ui/lessons) load when the player opens.
+const LessonPlayer = lazy(() =>
+  import('./lessons/LessonPlayer').then(
+    (m) => ({ default: m.LessonPlayer }),
+    () => ({ default: LessonLoadFailed }),
+  ),
+);
+
+function LessonLoadFailed() {
+  return (
+    <p className="notice notice--error" role="alert">
+      The lessons could not be loaded; reload the page to try again.
+    </p>
+  );
+}
 
 /** A second simulation's stage (a lesson step that compares two designs). */
 function renderStage(store: SimStore) {

@@ -24,4 +24,3 @@ export { ThemeMenu } from './ThemeMenu';
 export { LiveSummary } from './a11y/LiveSummary';
 export { ShortcutsDialog } from './a11y/ShortcutsDialog';
 export { TableView } from './a11y/TableView';
-export { LessonPlayer } from './LessonPlayerLazy';
