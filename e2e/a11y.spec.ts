@@ -81,6 +81,27 @@ for (const run of RUNS) {
   });
 }
 
+for (const run of [RUNS[0]!, RUNS[2]!]) {
+  test(`axe: no serious or critical violations in the compare view, ${run.name}`, async ({
+    page,
+  }) => {
+    const errors = captureErrors(page);
+    await withPrefs(page, run.prefs);
+    await page.goto('./#compare=compare-blocking-sync~retry-backoff-dlq:no-jitter&cseed=4');
+    await expect(page.getByTestId('compare-table')).toBeVisible();
+    for (const pane of ['left', 'right'])
+      await expect(
+        page.getByTestId(`compare-${pane}`).locator('[data-node-id]').first(),
+      ).toBeVisible();
+    await page.getByTestId('pair-timeline').focus();
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('compare-right').locator('[data-chart="latency"]')).toBeVisible();
+    await page.getByTestId('cell-p99-right').click();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('keyboard only: play, step, speed, inspect and act, scrub, the ? list, a preset', async ({
   page,
 }) => {

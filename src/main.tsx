@@ -6,6 +6,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { hasCompareKey } from './compare/compareLink';
 import { isRunLink } from './share/linkFormat';
 import { setLinkStatus } from './share/linkStatus';
 import { createSimStore } from './store';
@@ -36,7 +37,8 @@ createRoot(rootEl).render(
 const opensLesson = isLessonLink(window.location.hash);
 const opensLink = !opensLesson && isRunLink(window.location.hash);
 if (opensLesson) openLessons();
-else if (!opensLink) store.getState().actions.play();
+// The compare view (a `compare` key) plays its own pair; the single run waits, paused.
+else if (!opensLink && !hasCompareKey(window.location.hash)) store.getState().actions.play();
 import('./share/session').then(
   (m) => m.startSharing(store, opensLink),
   () => opensLink && setLinkStatus({ errors: ['link: the page could not load its link reader'] }),

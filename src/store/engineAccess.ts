@@ -3,7 +3,8 @@
  * report(), events and the scenario). The engine is being extended; keeping these reads here,
  * each with a safe fallback, means a change of its state layout costs one file.
  */
-import { readySlots, seriesPoints, type SimState } from '../engine';
+import { readySlots, seriesPoints, summarize, type SimState } from '../engine';
+import type { LatencySummary } from '../engine';
 
 type Series = Parameters<typeof seriesPoints>[0];
 type QueueState = SimState['queues'][number];
@@ -199,4 +200,28 @@ export function consumerSettings(
   const idempotent = c.dedup !== null && c.dedup !== undefined;
   const guarantee = autoAck ? 'at-most-once' : idempotent ? 'exactly-once' : 'at-least-once';
   return { retry, autoAck, idempotent, guarantee };
+}
+
+type Histogram = SimState['consumers'][number]['stats']['latency'];
+
+/**
+ * Publish → ack latency over every queue consumer and append → processed over every consumer
+ * group, merged into one histogram (they share the engine's buckets); null before any. The
+ * compare view's table reads it, as `sim compare` does.
+ */
+export function endToEndLatency(sim: Readonly<SimState>): LatencySummary | null {
+  const out: Histogram = { counts: [], count: 0, sumUs: 0, minUs: 0, maxUs: 0 };
+  const all = [
+    ...(sim.consumers ?? []).map((c) => c.stats?.latency),
+    ...(sim.log?.groups ?? []).map((g) => g.stats?.latency),
+  ];
+  for (const h of all) {
+    if (!h || h.count === 0) continue;
+    h.counts.forEach((n, i) => (out.counts[i] = (out.counts[i] ?? 0) + n));
+    out.minUs = out.count === 0 ? h.minUs : Math.min(out.minUs, h.minUs);
+    out.maxUs = Math.max(out.maxUs, h.maxUs);
+    out.count += h.count;
+    out.sumUs += h.sumUs;
+  }
+  return out.count > 0 ? summarize(out) : null;
 }

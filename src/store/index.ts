@@ -3,6 +3,7 @@ export { createSimStore, PUBLISH_INTERVAL_MS } from './simStore';
 export type { SimStore, SimStoreOptions } from './simStore';
 export type { SimView, SimActions, Notice, Computing } from './view';
 export type { Frame, FrameListener } from './frame';
+export { createClock, type Clock, type ClockTarget, type ClockOptions } from './clock';
 export type { Flight } from './flights';
 export type { Fade } from './trace';
 export type { ChartData, ChartKind, ChartLine, Point } from './chartData';

@@ -11,7 +11,7 @@ import type { SimState, TimedInput } from '../engine';
 import { createActions, type StoreContext } from './actions';
 import { chartData, type ChartData, type ChartKind } from './chartData';
 import type { CheckpointStats } from './checkpoints';
-import { createClock, type Clock } from './clock';
+import { createClock, type Clock, type ClockTarget } from './clock';
 import {
   consumerFailureRate,
   deadLetters,
@@ -34,6 +34,11 @@ export interface SimStoreOptions extends CreateOptions {
   speed?: number;
   /** Document whose visibility pauses the clock; defaults to the global one in a browser. */
   doc?: Document;
+  /**
+   * Make the store's clock from its target instead of giving it one of its own: two stores
+   * handed views of one shared clock stay on one timeline (src/compare/pairClock.ts).
+   */
+  clock?: (target: ClockTarget, initialSpeed: number) => Clock;
 }
 
 export type SimStore = StoreApi<SimView> & {
@@ -61,7 +66,7 @@ export type SimStore = StoreApi<SimView> & {
 };
 
 export function createSimStore(initial: Scenario, options: SimStoreOptions = {}): SimStore {
-  const { speed: initialSpeed, doc, ...createOptions } = options;
+  const { speed: initialSpeed, doc, clock: makeClock, ...createOptions } = options;
   let run: Run = createRun(initial, createOptions);
   const frameListeners = new Set<FrameListener>();
   let lastPublishMs = Number.NEGATIVE_INFINITY;
@@ -70,22 +75,23 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
   let computing: Computing | null = null;
   let scrubbing = false;
 
-  const clock: Clock = createClock(
-    {
-      tick: () => run.sim().tick,
-      tickMs: () => run.sim().tickUs / 1000,
-      finished: () => finished(run.sim()),
-      advance: (n) => run.advanceBy(n),
-      ticksToCostly: () => run.ticksToCheckpoint(),
-      frame: () => {
-        emitFrame();
-        publishThrottled();
-      },
-      ended: () => publish(),
+  const target: ClockTarget = {
+    tick: () => run.sim().tick,
+    tickMs: () => run.sim().tickUs / 1000,
+    finished: () => finished(run.sim()),
+    advance: (n) => run.advanceBy(n),
+    ticksToCostly: () => run.ticksToCheckpoint(),
+    frame: () => {
+      emitFrame();
+      publishThrottled();
     },
-    initialSpeed ?? 1,
-    { doc: doc ?? (typeof document === 'undefined' ? undefined : document) },
-  );
+    ended: () => publish(),
+  };
+  const clock: Clock = makeClock
+    ? makeClock(target, initialSpeed ?? 1)
+    : createClock(target, initialSpeed ?? 1, {
+        doc: doc ?? (typeof document === 'undefined' ? undefined : document),
+      });
 
   const job = createSeekJob({
     tick: () => run.sim().tick,

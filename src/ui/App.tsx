@@ -5,7 +5,8 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { loadValidators, type SimStore } from '../store';
 import { Controls } from './Controls';
 import { lessonUi } from './lessonEntry';
@@ -19,8 +20,9 @@ import { SimStoreProvider } from './SimStoreProvider';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { lazyPanel, loadPanels } from './lazyPanel';
-import { useKeyboardShortcuts } from './useKeyboardShortcuts';
-import { useStore } from 'zustand';
+import { useKeyboardShortcuts, type ShortcutTarget } from './useKeyboardShortcuts';
+import { isEdited } from './editedScenario';
+import { useCompareMode } from './compare/useCompareMode';
 // Issue 7, look and feel: display menu, shortcut list, live summary.
 
 // Panels below the fold, opened by a click or only for services load after the first paint
@@ -43,6 +45,8 @@ const ShareButton = lazyPanel('ShareButton');
 const ThemeMenu = lazyPanel('ThemeMenu');
 const LiveSummary = lazyPanel('LiveSummary');
 const ShortcutsDialog = lazyPanel('ShortcutsDialog');
+// The compare view (issue 7), in the same lazy chunk.
+const CompareView = lazyPanel('CompareView');
 
 // The lesson player and the course (src/ui/lessons) load when the player opens.
 const LessonPlayer = lazy(() =>
@@ -60,7 +64,11 @@ function LessonLoadFailed() {
   );
 }
 
-/** A second simulation's stage (a lesson step that compares two designs). */
+/**
+ * A second simulation's stage (a lesson step that compares two designs). Passed to the player
+ * rather than imported by it: an import of the stage from the lesson chunk makes the bundler
+ * split the stage's code out of the initial chunk (docs/lessons.md).
+ */
 function renderStage(store: SimStore) {
   return (
     <SimStoreProvider store={store}>
@@ -71,7 +79,14 @@ function renderStage(store: SimStore) {
 
 export function App() {
   const store = useSimStore();
-  useKeyboardShortcuts(store);
+  const compare = useCompareMode(store);
+  const [pairKeys, setPairKeys] = useState<ShortcutTarget | null>(null);
+  useKeyboardShortcuts(compare.on ? pairKeys : store);
+  // The editor's scenario, for a side of the compare view: the run's, when it came from the editor.
+  const edited = useCallback(() => {
+    const s = store.getState().scenario;
+    return isEdited(s) ? s : null;
+  }, [store]);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
   const hasTopics = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'topic'));
   const lessonsOpen = useStore(lessonUi, (s) => s.open);
@@ -90,75 +105,103 @@ export function App() {
             <ThemeMenu />
           </Suspense>
         </div>
-        <ScenarioPicker>
-          <SeedField />
-        </ScenarioPicker>
-        {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
-        <Suspense fallback={null}>
-          <EditScenarioButton />
-        </Suspense>
-        <LessonsButton />
+        {compare.on ? null : (
+          <>
+            <ScenarioPicker>
+              <SeedField />
+            </ScenarioPicker>
+            {/* The scenario editor (issue 7): its button; the editor loads on the first click. */}
+            <Suspense fallback={null}>
+              <EditScenarioButton />
+            </Suspense>
+            <LessonsButton />
+          </>
+        )}
+        {/* Issue 7: two runs side by side; the button opens and closes the view. */}
+        <button
+          type="button"
+          className="btn compare-toggle"
+          data-testid="compare-toggle"
+          aria-pressed={compare.on}
+          onClick={compare.on ? compare.close : compare.open}
+          title={compare.on ? 'Back to one run' : 'Compare two runs side by side'}
+        >
+          {compare.on ? 'Back to one run' : 'Compare'}
+        </button>
       </header>
-      <section className="playbar" aria-label="Playback and time">
-        <Controls />
-        <Suspense fallback={null}>
-          <ShareButton />
-        </Suspense>
-        <TimeReadout />
-        <p className="key-hint">
-          <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
-          <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
-        </p>
-        {/* Export (issue 7): its code loads on first use. */}
-        <Suspense fallback={null}>
-          <ExportMenu />
-        </Suspense>
-      </section>
-      <Notices />
-      <LinkNotice />
-      {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
-      <Suspense fallback={null}>
-        <ShortcutsDialog />
-      </Suspense>
-      <Suspense fallback={null}>
-        <LiveSummary />
-      </Suspense>
-      <main className="layout">
-        <TopologyView />
-        {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
-        {lessonsOpen ? (
-          <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
-            <LessonPlayer renderStage={renderStage} />
-          </Suspense>
-        ) : null}
-        {/* The second design of a lesson step that compares two (src/ui/lessons/SecondDesign). */}
-        <div id="lesson-second" className="lesson-second-host" />
-        <div className="side">
+      {compare.on ? (
+        <>
           <Suspense fallback={null}>
-            <NodeInspector />
-            <MessageJourney />
-            <FlowPanel />
-            {hasTopics ? <GroupsPanel /> : null}
+            <ShortcutsDialog />
           </Suspense>
-          {hasQueues ? (
-            <>
-              <Suspense fallback={null}>
-                <Counters />
-                <Fates />
-                <QueuePanel />
-                <LedgerPanel />
+          <Suspense fallback={<p className="muted">Loading the compare view…</p>}>
+            <CompareView hash={compare.hash} edited={edited} onKeys={setPairKeys} />
+          </Suspense>
+        </>
+      ) : (
+        <>
+          <section className="playbar" aria-label="Playback and time">
+            <Controls />
+            <Suspense fallback={null}>
+              <ShareButton />
+            </Suspense>
+            <TimeReadout />
+            <p className="key-hint">
+              <kbd>Space</kbd> play/pause · <kbd>←</kbd>/<kbd>→</kbd> step · <kbd>Shift</kbd>+
+              <kbd>→</kbd> next event · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>?</kbd> all keys
+            </p>
+            {/* Export (issue 7): its code loads on first use. */}
+            <Suspense fallback={null}>
+              <ExportMenu />
+            </Suspense>
+          </section>
+          <Notices />
+          <LinkNotice />
+          {/* Issue 7: the shortcut list (?) and the polite summary of what goes wrong */}
+          <Suspense fallback={null}>
+            <ShortcutsDialog />
+          </Suspense>
+          <Suspense fallback={null}>
+            <LiveSummary />
+          </Suspense>
+          <main className="layout">
+            <TopologyView />
+            {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
+            {lessonsOpen ? (
+              <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
+                <LessonPlayer renderStage={renderStage} />
               </Suspense>
-            </>
-          ) : null}
-        </div>
-        {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
-        <Suspense fallback={<div className="charts" aria-busy="true" />}>
-          <Charts />
-        </Suspense>
-        <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
-          <EventLog />
-        </Suspense>
-      </main>
+            ) : null}
+            {/* A lesson step's second design (src/ui/lessons/SecondDesign.tsx). */}
+            <div id="lesson-second" className="lesson-second-host" />
+            <div className="side">
+              <Suspense fallback={null}>
+                <NodeInspector />
+                <MessageJourney />
+                <FlowPanel />
+                {hasTopics ? <GroupsPanel /> : null}
+              </Suspense>
+              {hasQueues ? (
+                <>
+                  <Suspense fallback={null}>
+                    <Counters />
+                    <Fates />
+                    <QueuePanel />
+                    <LedgerPanel />
+                  </Suspense>
+                </>
+              ) : null}
+            </div>
+            {/* Every scenario has charts: which ones depends on what it is made of (Charts.tsx). */}
+            <Suspense fallback={<div className="charts" aria-busy="true" />}>
+              <Charts />
+            </Suspense>
+            <Suspense fallback={<section className="panel event-log" aria-busy="true" />}>
+              <EventLog />
+            </Suspense>
+          </main>
+        </>
+      )}
     </div>
   );
 }

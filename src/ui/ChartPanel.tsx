@@ -3,9 +3,10 @@
  * when the store publishes a new tick (≈10 Hz while playing) and moves its cursor every frame,
  * both through plain store subscriptions rather than React state.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { ChartKind } from '../store';
 import { mountTimeChart } from '../viz/timeChart';
+import { HIGHLIGHT_SERIES_EVENT, type HighlightDetail } from './chartHighlight';
 import { DASH_ARRAY } from '../viz/palette';
 import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
@@ -22,9 +23,12 @@ export interface ChartPanelProps {
 
 export function ChartPanel({ kind, title, yLabel, formatY, note }: ChartPanelProps) {
   useRenderCount(`Chart:${kind}`);
+  // An id per instance: the compare view shows each chart twice.
+  const id = useId();
   const store = useSimStore();
   const scenario = useSim((s) => s.scenario);
   const host = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   // The chart reads the theme's palette when it mounts (issue 7): a new theme remounts it.
   const theme = useResolvedPrefs((p) => p.theme);
   // Line labels depend only on the scenario; data comes through the subscription below.
@@ -46,16 +50,27 @@ export function ChartPanel({ kind, title, yLabel, formatY, note }: ChartPanelPro
         chart.update(store.chart(kind));
     });
     const unCursor = store.subscribeFrame((f) => chart.setCursor(f.displayUs / 1e6));
+    // A link to one series (the compare view's table) asks for it with an event on the panel.
+    const box = section.current;
+    const onHighlight = (e: Event) =>
+      chart.highlight((e as CustomEvent<HighlightDetail>).detail?.series ?? null);
+    box?.addEventListener(HIGHLIGHT_SERIES_EVENT, onHighlight);
     return () => {
+      box?.removeEventListener(HIGHLIGHT_SERIES_EVENT, onHighlight);
       unData();
       unCursor();
       chart.destroy();
     };
   }, [store, kind, title, yLabel, formatY, scenario, theme]);
 
-  const id = `chart-${kind}-title`;
   return (
-    <section className="panel chart-panel" aria-labelledby={id} data-testid={`chart-${kind}`}>
+    <section
+      ref={section}
+      className="panel chart-panel"
+      aria-labelledby={id}
+      data-testid={`chart-${kind}`}
+      data-chart={kind}
+    >
       <h2 id={id} className="panel-title">
         {title}
       </h2>

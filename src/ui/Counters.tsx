@@ -4,6 +4,7 @@
  * shown (known ones with words and a hint, new ones by their name), and none it does not have;
  * the fates (dead-lettered, dropped, lost, ...) are in the "What went wrong" panel.
  */
+import { useId } from 'react';
 import { formatCount, formatRate, humanize } from './format';
 import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
@@ -44,6 +45,8 @@ const HIDDEN = new Set([
 ]);
 
 export function Counters() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('Counters');
   const totals = useSim((s) => s.report.totals) as unknown as Record<string, unknown>;
   const items: { id: string; label: string; value: string; hint: string }[] = [];
@@ -72,8 +75,8 @@ export function Counters() {
           });
   }
   return (
-    <section className="panel" aria-labelledby="counters-title">
-      <h2 id="counters-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
         Messages
       </h2>
       <dl className="counters">

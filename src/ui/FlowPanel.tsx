@@ -3,6 +3,7 @@
  * report().flow is null otherwise). Exact integers, like the other counters, so the page matches
  * a headless run; the two latencies are percentiles of the engine's histograms.
  */
+import { useId } from 'react';
 import type { FlowReport } from '../engine';
 import { formatCount, formatMs } from './format';
 import { useRenderCount } from './renderCount';
@@ -75,6 +76,8 @@ const ROWS: readonly Row[] = [
 ];
 
 export function FlowPanel() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('FlowPanel');
   const flow = useSim((s) => s.report.flow);
   if (!flow) return null;
@@ -82,8 +85,8 @@ export function FlowPanel() {
   const done = flow.completionMs;
   const pct = (s: typeof wait, key: 'p50' | 'p99') => (s.count === 0 ? '–' : formatMs(s[key]));
   return (
-    <section className="panel" aria-labelledby="flow-title" data-testid="flow-panel">
-      <h2 id="flow-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId} data-testid="flow-panel">
+      <h2 id={titleId} className="panel-title">
         Orders
       </h2>
       <dl className="counters counters--fates">

@@ -4,6 +4,7 @@
  * once, more than once or never (lost), with example ids. A group's name opens it in the
  * inspector. One block per group (seven numbers do not fit a table row in the side column).
  */
+import { useId } from 'react';
 import { formatCount } from './format';
 import { LedgerExamples } from './LedgerExamples';
 import { groupTarget } from './logTargets';
@@ -33,6 +34,8 @@ function Num({
 }
 
 export function GroupsPanel() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('GroupsPanel');
   const groups = useSim((s) => s.report.groups);
   const selectNode = useSim((s) => s.actions.selectNode);
@@ -40,8 +43,8 @@ export function GroupsPanel() {
   const rows = Object.entries(groups ?? {});
   if (rows.length === 0) return null;
   return (
-    <section className="panel" aria-labelledby="groups-title" data-testid="groups-panel">
-      <h2 id="groups-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId} data-testid="groups-panel">
+      <h2 id={titleId} className="panel-title">
         Consumer groups
       </h2>
       <ul className="group-list">

@@ -4,7 +4,7 @@
  * with a few example message ids. Clicking an id selects that message when the event log still
  * holds it (its journey opens).
  */
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { deadLetterSources } from '../viz/scenarioFacts';
 import { formatCount } from './format';
 import { LedgerExamples } from './LedgerExamples';
@@ -12,6 +12,8 @@ import { useRenderCount } from './renderCount';
 import { useSim, useSimStore } from './SimStoreContext';
 
 export function LedgerPanel() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('LedgerPanel');
   const store = useSimStore();
   const queues = useSim((s) => s.report.queues);
@@ -34,8 +36,8 @@ export function LedgerPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="ledger-title">
-      <h2 id="ledger-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
         Delivery guarantee
       </h2>
       <table className="queue-table ledger-table">

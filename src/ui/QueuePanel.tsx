@@ -1,18 +1,21 @@
 /** Per queue: depth now, the deepest it has been, and its time-weighted mean depth. */
+import { useId } from 'react';
 import { SERIES_COLORS } from '../viz/palette';
 import { formatCount, formatDecimal } from './format';
 import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 
 export function QueuePanel() {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('QueuePanel');
   const queues = useSim((s) => s.report.queues);
   const scenario = useSim((s) => s.scenario);
   // Scenario order, the same order (and colours) as the depth chart.
   const rows = scenario.nodes.filter((n) => n.kind === 'queue');
   return (
-    <section className="panel" aria-labelledby="queues-title">
-      <h2 id="queues-title" className="panel-title">
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
         Queues
       </h2>
       <table className="queue-table">

@@ -8,7 +8,7 @@
  * dragged and the zoom are view state per scenario (store/stageLayout.ts), applied to the SVG
  * and the canvas through a subscription, so a drag re-renders no React either.
  */
-import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { offsetsOf, stageLayout, viewOf } from '../store/stageLayout';
 import { movedLayout } from '../viz/layoutDrag';
@@ -34,7 +34,10 @@ import { useShownScenario } from './useShownScenario';
 const StageControls = lazyPanel('StageControls');
 const TableView = lazyPanel('TableView');
 
-export function TopologyView() {
+/** `timeline: false` leaves the run's own timeline out (the compare view has one for both). */
+export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
+  // An id per instance: the compare view shows two of each panel.
+  const titleId = useId();
   useRenderCount('TopologyView');
   const store = useSimStore();
   const scenario = useShownScenario();
@@ -164,8 +167,8 @@ export function TopologyView() {
   };
 
   return (
-    <section className="panel topology" aria-labelledby="topology-title">
-      <h2 id="topology-title" className="visually-hidden">
+    <section className="panel topology" aria-labelledby={titleId}>
+      <h2 id={titleId} className="visually-hidden">
         Topology and moving messages of {scenario.name}
       </h2>
       <div
@@ -178,7 +181,7 @@ export function TopologyView() {
         <div ref={svgHost} className="topology-layer" />
         <div ref={canvasHost} className="topology-layer topology-layer--flights" />
       </div>
-      <Timeline />
+      {timeline ? <Timeline /> : null}
       {tableView ? (
         <Suspense fallback={null}>
           <TableView layout={layout} />

@@ -12,7 +12,7 @@
  * keydown: any key press makes it match.)
  */
 import { useEffect } from 'react';
-import { SPEED_STEPS, type SimStore } from '../store';
+import { SPEED_STEPS, type SimActions } from '../store';
 import { prefsStore, setShortcutsOpen } from './a11y/prefs';
 
 /** Every key the page answers, in words: the ? dialog lists exactly these. */
@@ -42,6 +42,15 @@ export function stepSpeed(speed: number, dir: 1 | -1): number {
   return SPEED_STEPS[Math.min(SPEED_STEPS.length - 1, Math.max(0, next))]!;
 }
 
+/** What the keys drive: a simulation store, or the compare view's pair of them. */
+export interface ShortcutTarget {
+  getState(): {
+    playing: boolean;
+    speed: number;
+    actions: Pick<SimActions, 'toggle' | 'stepTick' | 'stepBack' | 'stepToNextEvent' | 'setSpeed'>;
+  };
+}
+
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
@@ -56,8 +65,9 @@ function ownsKey(target: EventTarget | null, key: string, focusedByPointer: bool
   return activatable && (key === ' ' || key === 'Enter') && !focusedByPointer;
 }
 
-export function useKeyboardShortcuts(store: SimStore): void {
+export function useKeyboardShortcuts(store: ShortcutTarget | null): void {
   useEffect(() => {
+    if (!store) return;
     let focusedByPointer = false;
     const onPointer = () => {
       focusedByPointer = true;

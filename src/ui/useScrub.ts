@@ -10,7 +10,7 @@ import type { SimActions } from '../store';
 export function useScrub(
   track: RefObject<HTMLDivElement | null>,
   endTick: number,
-  actions: SimActions,
+  actions: Pick<SimActions, 'seek' | 'beginScrub' | 'endScrub'>,
 ) {
   const dragging = useRef(false);
   const pending = useRef<number | null>(null);

@@ -25,6 +25,8 @@ export interface TimeChartView {
   update(data: ChartData): void;
   /** Move the cursor to this simulated time (seconds) without redrawing the data. */
   setCursor(s: number): void;
+  /** Emphasise one series (the others fade), or none; kept across updates. */
+  highlight(seriesId: string | null): void;
   destroy(): void;
 }
 
@@ -34,6 +36,7 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
   let W = 480;
   let H = 200;
   let last: ChartData | null = null;
+  let highlighted: string | null = null;
   const svg = select(element)
     .append('svg')
     .attr('class', 'chart-svg')
@@ -152,6 +155,7 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
       .attr('data-series', (l) => l.id)
       .attr('stroke', (l) => seriesColor(l.color))
       .attr('stroke-dasharray', (l) => DASH_ARRAY[l.dash]);
+    applyHighlight();
     groups.select('.series-line:not(.series-line--ghost)').attr('d', (l) => draw(l.solid) ?? '');
     groups.select('.series-line--ghost').attr('d', (l) => draw(l.ghost) ?? '');
     drawLineLabels(data.lines);
@@ -161,10 +165,22 @@ export function mountTimeChart(element: HTMLElement, options: TimeChartOptions):
     hover.refresh(data, x, M.top, H - M.bottom);
   }
 
+  function applyHighlight() {
+    const on = highlighted;
+    linesG
+      .selectAll<SVGGElement, ChartLine>('g.series')
+      .classed('series--highlight', (l) => on !== null && l.id === on)
+      .classed('series--dim', (l) => on !== null && l.id !== on);
+  }
+
   resize();
   return {
     update,
     setCursor,
+    highlight(seriesId) {
+      highlighted = seriesId;
+      applyHighlight();
+    },
     destroy() {
       observer.disconnect();
       last = null;
