@@ -29,7 +29,9 @@ test('the app and every lesson load with the network off after one visit', async
     const cache = await caches.open(keys.find((k) => k.startsWith('mq-sim-'))!);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  expect(cached.some((p) => /\/assets\/LessonPlayer-.*\.js$/.test(p))).toBe(true);
+  // The lazy panels (with the lesson player) and the presets' own chunks are cached too.
+  expect(cached.some((p) => /\/assets\/LazyPanels-.*\.js$/.test(p))).toBe(true);
+  expect(cached.some((p) => /\/assets\/work-queue-.*\.js$/.test(p))).toBe(true);
   expect(cached).toContain('/index.html');
 
   await context.setOffline(true);

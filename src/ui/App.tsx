@@ -5,7 +5,7 @@
  * for scenarios with services, the consumer groups for scenarios with topics, and the broker's
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { loadValidators, type SimStore } from '../store';
 import { Controls } from './Controls';
@@ -48,21 +48,9 @@ const ShortcutsDialog = lazyPanel('ShortcutsDialog');
 // The compare view (issue 7), in the same lazy chunk.
 const CompareView = lazyPanel('CompareView');
 
-// The lesson player and the course (src/ui/lessons) load when the player opens.
-const LessonPlayer = lazy(() =>
-  import('./lessons/LessonPlayer').then(
-    (m) => ({ default: m.LessonPlayer }),
-    () => ({ default: LessonLoadFailed }),
-  ),
-);
-
-function LessonLoadFailed() {
-  return (
-    <p className="notice notice--error" role="alert">
-      The lessons could not be loaded; reload the page to try again.
-    </p>
-  );
-}
+// The lesson player and the course (src/ui/lessons), in the lazy panels' chunk: as a chunk of
+// their own they made the bundler split the engine out of the initial chunk (docs/lessons.md).
+const LessonPlayer = lazyPanel('LessonPlayer');
 
 /**
  * A second simulation's stage (a lesson step that compares two designs). Passed to the player

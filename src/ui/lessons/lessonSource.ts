@@ -7,7 +7,7 @@
 import type { Validation } from '../../engine';
 import { COURSE } from '../../lessons/course';
 import type { Lesson } from '../../lessons/lessonSchema';
-import type { LessonContext } from '../../lessons/validateLesson';
+import { validateLesson, type LessonContext } from '../../lessons/validateLesson';
 import { LINK_LIMITS } from '../../share/linkFormat';
 import { packJson, unpackJson } from '../../share/payload';
 import { parseSafeJson } from '../../share/safeJson';
@@ -40,11 +40,7 @@ export type Checked =
   { ok: true; lesson: Lesson; ctx: LessonContext } | { ok: false; errors: string[] };
 
 export async function checkLesson(raw: unknown): Promise<Checked> {
-  // Lesson validation (valibot's schemas) loads when the first lesson opens, not with the list.
-  const [ctx, { validateLesson }] = await Promise.all([
-    pageLessonContext(raw),
-    import('../../lessons/validateLesson'),
-  ]);
+  const ctx = await pageLessonContext(raw);
   const result: Validation<Lesson> = validateLesson(raw, ctx);
   return result.ok ? { ok: true, lesson: result.value, ctx } : { ok: false, errors: result.errors };
 }
