@@ -2,8 +2,10 @@
  * Presenter mode (issue 8) at a projector's 1280×720 and at 1920×1080: the editing chrome is
  * hidden, the narration is a caption under the stage in large type, the step counter shows, and
  * the keys a presentation clicker sends (PageDown, PageUp) move through the steps. Screenshots
- * of both sizes are attached to the test report.
+ * of both sizes are attached to the test report. Axe finds no serious violation in the player,
+ * presenting or not.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { captureErrors } from './helpers';
 import { stepShown } from './lessonHelpers';
@@ -83,3 +85,19 @@ for (const size of SIZES)
     await expect(page.getByTestId('edit-scenario')).toBeVisible();
     expect(errors).toEqual([]);
   });
+
+test('the lesson player and presenter mode have no serious axe violation', async ({ page }) => {
+  await page.goto('./#lesson=why-queues&step=1');
+  await stepShown(page, 1);
+  await page.getByTestId('choice-1').click();
+  await page.getByTestId('lesson-skip').click();
+  await expect(page.getByTestId('lesson-explain')).toBeVisible();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).include('[data-testid="lesson-player"]').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(await serious()).toEqual([]);
+  await page.getByTestId('present').click();
+  await expect(page.locator('.app')).toHaveClass(/is-presenting/);
+  expect(await serious()).toEqual([]);
+});
