@@ -37,6 +37,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 720 },
+    // The built app registers a service worker that caches every file (offline use). Specs run
+    // without it, so each test's first load does not fetch the whole app a second time;
+    // e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],

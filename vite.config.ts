@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -68,10 +70,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The service worker for offline use (docs/lessons.md): src/offline/serviceWorker.js with the
+ * list of every file this build writes (hashed scripts and styles, preset and lesson chunks,
+ * the page) and a version made from those names, written as sw.js next to index.html. Builds
+ * only: the dev server has no fixed list of files. main.tsx registers it in builds only.
+ */
+function offlineCache(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'offline-cache',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      const files = [...new Set([...Object.keys(bundle), 'index.html'])]
+        .filter((f) => f !== 'sw.js' && !f.endsWith('.map'))
+        .sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(resolve(root, 'src/offline/serviceWorker.js'), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template
+          .replace("'__VERSION__'", JSON.stringify(version))
+          .replace("['__FILES__']", JSON.stringify(['./', ...files])),
+      });
+    },
+  };
+}
+
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), presetCatalog(), contentSecurityPolicy()],
+  plugins: [react(), presetCatalog(), contentSecurityPolicy(), offlineCache()],
   build: {
     target: 'es2022',
     sourcemap: false,

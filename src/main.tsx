@@ -13,6 +13,7 @@ import { createSimStore } from './store';
 import { App } from './ui/App';
 import { installPrefs } from './ui/a11y/prefs';
 import { installDebugHooks } from './ui/debugHooks';
+import { isLessonLink, openLessons } from './ui/lessonEntry';
 import { defaultPreset } from './ui/presetLoader';
 import { SimStoreProvider } from './ui/SimStoreProvider';
 import './ui/styles.css';
@@ -32,10 +33,19 @@ createRoot(rootEl).render(
     </SimStoreProvider>
   </StrictMode>,
 );
-const opensLink = isRunLink(window.location.hash);
+// A lesson link wins over the run keys the address also carries: the lesson loads its step.
+const opensLesson = isLessonLink(window.location.hash);
+const opensLink = !opensLesson && isRunLink(window.location.hash);
+if (opensLesson) openLessons();
 // The compare view (a `compare` key) plays its own pair; the single run waits, paused.
-if (!opensLink && !hasCompareKey(window.location.hash)) store.getState().actions.play();
+else if (!opensLink && !hasCompareKey(window.location.hash)) store.getState().actions.play();
 import('./share/session').then(
   (m) => m.startSharing(store, opensLink),
   () => opensLink && setLinkStatus({ errors: ['link: the page could not load its link reader'] }),
 );
+
+// Offline after the first visit (src/offline/serviceWorker.js, written as sw.js by the build).
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  });

@@ -31,7 +31,8 @@ export function createPairClock(doc?: Document): PairClock {
       targets.push(own);
       const clock = get(initialSpeed);
       return {
-        start: () => clock.start(),
+        // A bounded play (store.playUntil) bounds the shared clock.
+        start: (stopAtTick) => clock.start(stopAtTick),
         stop: () => clock.stop(),
         playing: () => clock.playing(),
         setSpeed: (s) => clock.setSpeed(s),

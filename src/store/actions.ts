@@ -73,6 +73,11 @@ export function createActions(ctx: StoreContext): SimActions {
       ctx.clock.start();
       ctx.settle();
     },
+    playUntil(tick: number) {
+      ctx.stopSeek();
+      ctx.clock.start(Math.max(0, Math.min(sim().endTick, Math.round(tick))));
+      ctx.settle();
+    },
     pause() {
       halt();
       ctx.settle();

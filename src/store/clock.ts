@@ -38,7 +38,8 @@ export interface ClockOptions {
 }
 
 export interface Clock {
-  start(): void;
+  /** Play; with `stopAtTick`, stop exactly there (never past it) as at the end of the run. */
+  start(stopAtTick?: number): void;
   stop(): void;
   /** Has the user asked it to play (even if parked because the tab is hidden)? */
   playing(): boolean;
@@ -66,6 +67,8 @@ export function createClock(
   let anchorWall = 0;
   let anchorTick = 0;
   let display = target.tick();
+  /** Where a bounded play stops (a lesson step's pause), or null. */
+  let stopAt: number | null = null;
 
   const rebase = (tick: number) => {
     anchorWall = frameNow();
@@ -90,10 +93,12 @@ export function createClock(
       ? Number.POSITIVE_INFINITY
       : anchorTick + ((frameNow() - anchorWall) * speed) / target.tickMs();
     const frameBudgetMs = fastest ? FASTEST_FRAME_BUDGET_MS : budgetMs;
-    const due = fastest ? Number.MAX_SAFE_INTEGER : Math.floor(goal) - target.tick();
+    const unbounded = fastest ? Number.MAX_SAFE_INTEGER : Math.floor(goal) - target.tick();
+    const due = stopAt === null ? unbounded : Math.min(unbounded, stopAt - target.tick());
     const ran = slicer.run(Math.max(0, due), frameBudgetMs, target.advance, target.ticksToCostly);
     const behind = due - ran;
-    if (target.finished()) {
+    if (target.finished() || (stopAt !== null && target.tick() >= stopAt)) {
+      stopAt = null;
       wanted = false;
       park();
       display = target.tick();
@@ -118,13 +123,15 @@ export function createClock(
   doc?.addEventListener('visibilitychange', onVisibility);
 
   return {
-    start() {
-      if (target.finished()) return;
+    start(stopAtTick) {
+      stopAt = stopAtTick ?? null;
+      if (target.finished() || (stopAt !== null && target.tick() >= stopAt)) return;
       wanted = true;
       display = target.tick();
       run();
     },
     stop() {
+      stopAt = null;
       wanted = false;
       park();
       display = target.tick();

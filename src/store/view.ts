@@ -17,6 +17,8 @@ export interface Computing {
 
 export interface SimActions {
   play(): void;
+  /** Play at the current speed and pause exactly at this tick (a lesson step's pause). */
+  playUntil(tick: number): void;
   pause(): void;
   toggle(): void;
   /** Advance exactly one tick (pausing first if playing). */

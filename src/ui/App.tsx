@@ -6,13 +6,17 @@
  * panels only for scenarios with queues; the charts are those that apply to the scenario.
  */
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { loadValidators } from '../store';
+import { useStore } from 'zustand';
+import { loadValidators, type SimStore } from '../store';
 import { Controls } from './Controls';
+import { lessonUi } from './lessonEntry';
+import { LessonsButton } from './LessonsButton';
 import { LinkNotice } from './LinkNotice';
 import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
 import { useSim, useSimStore } from './SimStoreContext';
+import { SimStoreProvider } from './SimStoreProvider';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { lazyPanel, loadPanels } from './lazyPanel';
@@ -44,6 +48,23 @@ const ShortcutsDialog = lazyPanel('ShortcutsDialog');
 // The compare view (issue 7), in the same lazy chunk.
 const CompareView = lazyPanel('CompareView');
 
+// The lesson player and the course (src/ui/lessons), in the lazy panels' chunk: as a chunk of
+// their own they made the bundler split the engine out of the initial chunk (docs/lessons.md).
+const LessonPlayer = lazyPanel('LessonPlayer');
+
+/**
+ * A second simulation's stage (a lesson step that compares two designs). Passed to the player
+ * rather than imported by it: an import of the stage from the lesson chunk makes the bundler
+ * split the stage's code out of the initial chunk (docs/lessons.md).
+ */
+function renderStage(store: SimStore) {
+  return (
+    <SimStoreProvider store={store}>
+      <TopologyView />
+    </SimStoreProvider>
+  );
+}
+
 export function App() {
   const store = useSimStore();
   const compare = useCompareMode(store);
@@ -56,12 +77,14 @@ export function App() {
   }, [store]);
   const hasQueues = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'queue'));
   const hasTopics = useSim((s) => s.scenario.nodes.some((n) => n.kind === 'topic'));
+  const lessonsOpen = useStore(lessonUi, (s) => s.open);
+  const presenting = useStore(lessonUi, (s) => s.presenting);
   useEffect(() => {
     void loadPanels();
     loadValidators().catch(() => undefined); // applyInput retries and says so
   }, []);
   return (
-    <div className="app">
+    <div className={presenting ? 'app is-presenting' : 'app'}>
       <header className="app-header">
         {/* Issue 7: the display menu (theme, text size, motion, table view) under the title */}
         <div className="app-brand">
@@ -79,6 +102,7 @@ export function App() {
             <Suspense fallback={null}>
               <EditScenarioButton />
             </Suspense>
+            <LessonsButton />
           </>
         )}
         {/* Issue 7: two runs side by side; the button opens and closes the view. */}
@@ -130,6 +154,14 @@ export function App() {
           </Suspense>
           <main className="layout">
             <TopologyView />
+            {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
+            {lessonsOpen ? (
+              <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
+                <LessonPlayer renderStage={renderStage} />
+              </Suspense>
+            ) : null}
+            {/* A lesson step's second design (src/ui/lessons/SecondDesign.tsx). */}
+            <div id="lesson-second" className="lesson-second-host" />
             <div className="side">
               <Suspense fallback={null}>
                 <NodeInspector />

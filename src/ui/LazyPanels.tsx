@@ -27,3 +27,5 @@ export { TableView } from './a11y/TableView';
 // The compare view (issue 7) joins this chunk too: a chunk of its own made the bundler split
 // the modules it shares with the page into a third chunk, 4 KB more of initial JavaScript.
 export { CompareView } from './compare/CompareView';
+// The lesson player and the course (issue 8).
+export { LessonPlayer } from './lessons/LessonPlayer';

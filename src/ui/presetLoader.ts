@@ -61,3 +61,18 @@ export async function loadPresetById(id: string): Promise<Scenario> {
   if (!result.ok) throw new Error(`preset ${id} is invalid:\n${result.errors.join('\n')}`);
   return result.value;
 }
+
+/**
+ * A comparison's raw document (both designs), by the comparison's id: the file its designs'
+ * presets (`<id>-sync`, `<id>-async`) come from. For lessons that compare the two designs.
+ */
+export async function comparisonDocument(id: string): Promise<unknown> {
+  const e = PRESET_CATALOG.find((p) => p.id === `${id}-sync` && p.source.design === 'sync');
+  const load = e ? LOADERS.get(e.source.file) : undefined;
+  if (!load) throw new Error(`unknown comparison ${JSON.stringify(id)}`);
+  return load();
+}
+
+/** Whether a comparison of this id exists (its designs are presets). */
+export const hasComparison = (id: string): boolean =>
+  PRESET_CATALOG.some((p) => p.id === `${id}-sync` && p.source.design === 'sync');

@@ -23,6 +23,11 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['Shift', '→'], does: 'Step to the next event (while paused)' },
   { keys: ['+'], does: 'Faster (one speed step)' },
   { keys: ['−'], does: 'Slower (one speed step)' },
+  // A lesson's keys (src/ui/lessons/useLessonKeys.ts) win over the arrows while it is shown.
+  { keys: ['PageDown'], does: 'In a lesson: the next step (→ too)' },
+  { keys: ['PageUp'], does: 'In a lesson: the step before (← too)' },
+  { keys: ['Home'], does: 'In a lesson: the first step (End: the last)' },
+  { keys: ['1–9'], does: 'In a lesson: go to that step' },
   { keys: ['?'], does: 'Show these shortcuts' },
   { keys: ['Esc'], does: 'Close this list' },
   { keys: ['Tab'], does: 'Move between controls; Enter or Space uses one' },
