@@ -158,6 +158,30 @@ describe('the shared target', () => {
     pair.destroy();
   });
 
+  it('is driven like one run: its tick and time, and a frame drawn for either run', () => {
+    const pair = createComparePair(
+      { left: loadPreset('compare-blocking-sync'), right: loadPreset('compare-blocking-async') },
+      { seed: 5 },
+    );
+    const draws: [number, number][] = [];
+    const off = pair.onFrame((tick, end) => draws.push([tick, end]));
+    const end = pair.view.getState().endTick;
+    expect(draws).toEqual([[0, end]]);
+    pair.actions.seek(25);
+    expect(pair.tick()).toBe(25);
+    expect(pair.view.getState().simMs).toBe(25 * pair.view.getState().tickMs);
+    const seen = draws.length;
+    expect(seen).toBeGreaterThan(1);
+    pair.stores.right.getState().actions.seek(20);
+    expect(draws.length).toBeGreaterThan(seen);
+    expect(pair.tick()).toBe(20);
+    off();
+    const after = draws.length;
+    pair.actions.seek(30);
+    expect(draws.length).toBe(after);
+    pair.destroy();
+  });
+
   it('a composite of nothing is at tick 0 and finished', () => {
     const t = compositeTarget(() => []);
     expect(t.tick()).toBe(0);

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../engine';
-import { createSimStore, type SimStore, type SimView } from '../store';
+import { createSimStore, type PlaybackActions, type SimStore, type SimView } from '../store';
 import { createPairClock, type PairClock } from './pairClock';
 import { PANES, type Pane } from './tableRows';
 
@@ -16,6 +16,8 @@ export interface PairView {
   tick: number;
   endTick: number;
   tickMs: number;
+  /** The lower tick's simulated time, in the finer tick. */
+  simMs: number;
   /** Whether the two runs' ticks are of different lengths (then a tick is not the same time). */
   tickMsDiffer: boolean;
   playing: boolean;
@@ -25,27 +27,17 @@ export interface PairView {
   seed: number;
 }
 
-export interface PairActions {
-  play(): void;
-  pause(): void;
-  toggle(): void;
-  stepTick(): void;
-  stepBack(): void;
-  /** The pair has no "next event" of its own (each run has its own): it steps one tick. */
-  stepToNextEvent(): void;
-  seek(tick: number): void;
-  beginScrub(): void;
-  endScrub(): void;
-  setSpeed(speed: number): void;
-  reset(): void;
-  setSeed(seed: number): void;
-}
-
 export interface ComparePair {
   stores: Record<Pane, SimStore>;
   view: StoreApi<PairView>;
-  actions: PairActions;
+  /** A run's playback actions, each on both runs; stepToNextEvent steps one tick (each run has
+   * its own next event, the pair none). */
+  actions: PlaybackActions;
   clock: PairClock;
+  /** The pair's tick now (playback.ts: the one control bar drives the pair like one run). */
+  tick(): number;
+  /** Calls `draw` with the shared clock's tick on every frame of either run. */
+  onFrame(draw: (tick: number, endTick: number) => void): () => void;
   /** Put another scenario on one side; both go back to tick 0, paused. */
   setSide(pane: Pane, scenario: Scenario): void;
   destroy(): void;
@@ -60,11 +52,14 @@ export interface PairOptions {
 function summarise(l: SimView, r: SimView, seed: number): PairView {
   const ticks = { left: l.tick, right: r.tick };
   const going = [l, r].filter((s) => !s.finished);
+  const tick = going.length > 0 ? Math.min(...going.map((s) => s.tick)) : Math.max(l.tick, r.tick);
+  const tickMs = Math.min(l.tickMs, r.tickMs);
   return {
     ticks,
-    tick: going.length > 0 ? Math.min(...going.map((s) => s.tick)) : Math.max(l.tick, r.tick),
+    tick,
     endTick: Math.max(l.endTick, r.endTick),
-    tickMs: Math.min(l.tickMs, r.tickMs),
+    tickMs,
+    simMs: tick * tickMs,
     tickMsDiffer: l.tickMs !== r.tickMs,
     playing: l.playing || r.playing,
     finished: l.finished && r.finished,
@@ -102,7 +97,7 @@ export function createComparePair(
   const unsubs = PANES.map((p) => stores[p].subscribe(refresh));
 
   const seek = (tick: number) => act((a) => a.seek(tick));
-  const actions: PairActions = {
+  const actions: PlaybackActions = {
     play: () => act((a) => a.play()),
     pause: () => act((a) => a.pause()),
     toggle: () => (view.getState().playing ? actions.pause() : actions.play()),
@@ -134,6 +129,13 @@ export function createComparePair(
     view,
     actions,
     clock,
+    tick: () => view.getState().tick,
+    onFrame(draw) {
+      const move = () => draw(clock.shared().displayTick(), view.getState().endTick);
+      const offs = PANES.map((p) => stores[p].subscribeFrame(move));
+      move();
+      return () => offs.forEach((off) => off());
+    },
     setSide(pane, scenario) {
       actions.pause();
       stores[pane].getState().actions.loadScenario(scenario, { seed });

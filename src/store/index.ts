@@ -1,7 +1,7 @@
 /** The store layer's public surface. */
 export { createSimStore, PUBLISH_INTERVAL_MS } from './simStore';
 export type { SimStore, SimStoreOptions } from './simStore';
-export type { SimView, SimActions, Notice, Computing } from './view';
+export type { SimView, SimActions, PlaybackActions, Notice, Computing } from './view';
 export type { Frame, FrameListener } from './frame';
 export { createClock, type Clock, type ClockTarget, type ClockOptions } from './clock';
 export type { Flight } from './flights';

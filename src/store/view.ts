@@ -50,6 +50,23 @@ export interface SimActions {
   dismissNotice(): void;
 }
 
+/** What playback controls call: a run's own, or the compare pair's on both runs. */
+export type PlaybackActions = Pick<
+  SimActions,
+  | 'play'
+  | 'pause'
+  | 'toggle'
+  | 'stepTick'
+  | 'stepBack'
+  | 'stepToNextEvent'
+  | 'seek'
+  | 'beginScrub'
+  | 'endScrub'
+  | 'setSpeed'
+  | 'reset'
+  | 'setSeed'
+>;
+
 export interface SimView {
   scenario: Scenario;
   seed: number;

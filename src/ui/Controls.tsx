@@ -2,25 +2,73 @@
  * Playback controls: play/pause, step back, step one tick, step to the next event, speed,
  * reset and clear inputs. Native buttons and a select, so they are keyboard-operable and
  * announced by screen readers without extra ARIA. The play button's name says what it will do
- * (Play / Pause), so it is not also a toggle (aria-pressed).
+ * (Play / Pause), so it is not also a toggle (aria-pressed). The compare view's bar is this one
+ * with its own names and test ids, driving both runs (playback.ts).
  */
+import { useStore } from 'zustand';
+import { usePlayback, type Playback } from './playback';
 import { useRenderCount } from './renderCount';
 import { useSim } from './SimStoreContext';
 import { SpeedSelect } from './SpeedSelect';
 
-export function Controls() {
-  useRenderCount('Controls');
-  const playing = useSim((s) => s.playing);
-  const finished = useSim((s) => s.finished);
-  const atStart = useSim((s) => s.tick === 0);
+export interface ControlNames {
+  group: string;
+  play: string;
+  back: string;
+  step: string;
+  /** Next event and clear inputs belong to one run: without their test id they are left out. */
+  event?: string;
+  speed: string;
+  reset: string;
+  clear?: string;
+}
+
+const RUN_NAMES: ControlNames = {
+  group: 'Playback',
+  play: 'play-toggle',
+  back: 'step-back',
+  step: 'step',
+  event: 'step-event',
+  speed: 'speed',
+  reset: 'reset',
+  clear: 'clear-inputs',
+};
+
+function ClearInputs({ testId }: { testId: string }) {
   const hasInputs = useSim((s) => s.timeline.length > 0);
-  const actions = useSim((s) => s.actions);
+  const clearInputs = useSim((s) => s.actions.clearInputs);
   return (
-    <div className="controls" role="group" aria-label="Playback">
+    <button
+      type="button"
+      className="btn"
+      data-testid={testId}
+      disabled={!hasInputs}
+      onClick={clearInputs}
+      title="Remove every input you added and start again"
+    >
+      Clear inputs
+    </button>
+  );
+}
+
+export function Controls({
+  playback: given,
+  names = RUN_NAMES,
+}: {
+  playback?: Playback;
+  names?: ControlNames;
+}) {
+  useRenderCount('Controls');
+  const { view, actions } = usePlayback(given);
+  const playing = useStore(view, (s) => s.playing);
+  const finished = useStore(view, (s) => s.finished);
+  const atStart = useStore(view, (s) => s.tick === 0);
+  return (
+    <div className="controls" role="group" aria-label={names.group}>
       <button
         type="button"
         className="btn btn--primary"
-        data-testid="play-toggle"
+        data-testid={names.play}
         data-state={playing ? 'playing' : 'paused'}
         disabled={finished && !playing}
         onClick={actions.toggle}
@@ -34,7 +82,7 @@ export function Controls() {
       <button
         type="button"
         className="btn"
-        data-testid="step-back"
+        data-testid={names.back}
         disabled={atStart}
         onClick={actions.stepBack}
         title="Step back one tick (left arrow while paused)"
@@ -47,7 +95,7 @@ export function Controls() {
       <button
         type="button"
         className="btn"
-        data-testid="step"
+        data-testid={names.step}
         disabled={finished}
         onClick={actions.stepTick}
         title="Step one tick (right arrow while paused)"
@@ -57,24 +105,26 @@ export function Controls() {
         </span>
         Step
       </button>
+      {names.event ? (
+        <button
+          type="button"
+          className="btn"
+          data-testid={names.event}
+          disabled={finished}
+          onClick={actions.stepToNextEvent}
+          title="Step to the next event (shift + right arrow)"
+        >
+          <span aria-hidden="true" className="btn-icon">
+            ▶▶❙
+          </span>
+          Next event
+        </button>
+      ) : null}
+      <SpeedSelect playback={given} testId={names.speed} />
       <button
         type="button"
         className="btn"
-        data-testid="step-event"
-        disabled={finished}
-        onClick={actions.stepToNextEvent}
-        title="Step to the next event (shift + right arrow)"
-      >
-        <span aria-hidden="true" className="btn-icon">
-          ▶▶❙
-        </span>
-        Next event
-      </button>
-      <SpeedSelect />
-      <button
-        type="button"
-        className="btn"
-        data-testid="reset"
+        data-testid={names.reset}
         onClick={actions.reset}
         title="Back to the start; your inputs replay"
       >
@@ -83,16 +133,7 @@ export function Controls() {
         </span>
         Reset
       </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid="clear-inputs"
-        disabled={!hasInputs}
-        onClick={actions.clearInputs}
-        title="Remove every input you added and start again"
-      >
-        Clear inputs
-      </button>
+      {names.clear ? <ClearInputs testId={names.clear} /> : null}
     </div>
   );
 }

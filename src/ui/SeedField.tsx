@@ -1,17 +1,27 @@
 /**
  * The run's seed. A new seed is a new run of the same scenario (every random draw changes) with
- * the same inputs; it is applied on Enter or when the field loses focus, and checked first.
+ * the same inputs; it is applied on Enter or when the field loses focus, and checked first. The
+ * compare view's "Seed (both)" is this field on the pair.
  */
 import { useId, useState } from 'react';
-import { useSim } from './SimStoreContext';
+import { useStore } from 'zustand';
+import { usePlayback, type Playback } from './playback';
 
 const SEED_MAX = 4294967295;
 
-export function SeedField() {
+export function SeedField({
+  playback,
+  label = 'Seed',
+  testId = 'seed',
+}: {
+  playback?: Playback;
+  label?: string;
+  testId?: string;
+}) {
   const id = useId();
   const errorId = useId();
-  const seed = useSim((s) => s.seed);
-  const setSeed = useSim((s) => s.actions.setSeed);
+  const { view, actions } = usePlayback(playback);
+  const seed = useStore(view, (s) => s.seed);
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(seed);
   const value = Number(text);
@@ -19,19 +29,19 @@ export function SeedField() {
 
   const commit = () => {
     if (draft === null) return;
-    if (valid && value !== seed) setSeed(value);
+    if (valid && value !== seed) actions.setSeed(value);
     if (valid) setDraft(null);
   };
 
   return (
     <div className="seed">
       <label htmlFor={id} className="seed-label">
-        Seed
+        {label}
       </label>
       <input
         id={id}
         className="input input--seed"
-        data-testid="seed"
+        data-testid={testId}
         inputMode="numeric"
         value={text}
         aria-invalid={!valid}

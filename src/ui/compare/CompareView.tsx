@@ -17,11 +17,11 @@ import { quickPairs } from '../../compare/quickPairs';
 import { PANES, type Pane } from '../../compare/tableRows';
 import type { Scenario } from '../../engine';
 import { PRESET_CATALOG } from '../presetLoader';
+import { Timeline, type TimelineNames } from '../Timeline';
 import type { ShortcutTarget } from '../useKeyboardShortcuts';
 import { ComparePane } from './ComparePane';
 import { CompareTable } from './CompareTable';
 import { PairControls } from './PairControls';
-import { PairTimeline } from './PairTimeline';
 import { resolveSide } from './resolveSide';
 import { SidePicker } from './SidePicker';
 
@@ -32,6 +32,11 @@ const DEFAULT: PairLink = {
   seed: null,
 };
 const LABELS: Record<Pane, string> = { left: 'Left run', right: 'Right run' };
+const TIMELINE: TimelineNames = {
+  section: 'Timeline of both runs',
+  slider: 'Simulated time of both runs',
+  testId: 'pair-timeline',
+};
 
 export interface CompareViewProps {
   /** The address's hash when the view opened (its compare keys, if any, choose the pair). */
@@ -107,7 +112,7 @@ function Loaded({
         <PairControls pair={pair} />
         <QuickPairMenu onPick={onPick} />
       </div>
-      <PairTimeline pair={pair} />
+      <Timeline playback={pair} names={TIMELINE} />
       {differ ? (
         <p className="notice notice--info" role="status">
           The two runs have ticks of different lengths, so the same tick is not the same simulated
