@@ -27,6 +27,8 @@ export interface PairView {
 
 export interface PairActions {
   play(): void;
+  /** Play both runs and stop them at this tick (a lesson step's pause). */
+  playUntil(tick: number): void;
   pause(): void;
   toggle(): void;
   stepTick(): void;
@@ -104,6 +106,7 @@ export function createComparePair(
   const seek = (tick: number) => act((a) => a.seek(tick));
   const actions: PairActions = {
     play: () => act((a) => a.play()),
+    playUntil: (tick) => act((a) => a.playUntil(tick)),
     pause: () => act((a) => a.pause()),
     toggle: () => (view.getState().playing ? actions.pause() : actions.play()),
     stepTick() {
