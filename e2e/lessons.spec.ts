@@ -7,11 +7,17 @@
  * Also: a lesson link opens its step, a bad one says why, an invalid lesson file lists its
  * problems and keeps the lesson, leaving to experiment and coming back restores the step.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { presetContext } from '../src/lessons/presetContext';
+import { runStepReports } from '../src/lessons/runStepReports';
 import { captureErrors, readTick } from './helpers';
 import { expectedAnswer, LESSONS, openHash, shownAnswer, stepShown } from './lessonHelpers';
 
 test.describe.configure({ timeout: 240_000 });
+
+/** The pair's tick as its control bar shows it (digits grouped: 6,000). */
+const pairTick = async (page: Page) =>
+  Number(((await page.getByTestId('pair-tick').textContent()) ?? '').replace(/\D/g, ''));
 
 test('every lesson, first step to last with the keys and back, numbers equal the engine’s', async ({
   page,
@@ -96,6 +102,72 @@ test('Run plays the step and pauses exactly at its pause; Home, End and digits j
   // Step 1 was answered: it comes back at its pause with its answer.
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-phase', 'answered');
   expect(await readTick(page)).toBe(pauseTick);
+  expect(errors).toEqual([]);
+});
+
+test('a step comparing two designs runs the pair to its pause and fills in the table', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  const lesson = LESSONS.find((l) => l.id === 'why-async')!;
+  await page.goto(`./#lesson=${lesson.id}&step=1`);
+  await stepShown(page, 1);
+  // Both designs and the table, in place of the page's own stage.
+  const pair = page.getByTestId('lesson-pair');
+  await expect(pair.getByTestId('compare-left')).toContainText('synchronous');
+  await expect(pair.getByTestId('compare-right')).toContainText('asynchronous');
+  await expect(pair.getByTestId('stage')).toHaveCount(2);
+  await expect(pair.getByTestId('compare-table')).toBeVisible();
+  await expect(page.locator('.layout > .topology')).toBeHidden();
+  expect(await pairTick(page)).toBe(0);
+
+  await page.getByTestId('choice-1').click();
+  await page.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-phase', 'running');
+  await page.getByTestId('pair-speed').selectOption('Infinity');
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-phase', 'answered', {
+    timeout: 60_000,
+  });
+  // Both runs stopped exactly at the pause (one clock), and the answer is the async side's.
+  const reports = runStepReports(lesson, 0, presetContext());
+  const pauseTick = reports[0]!.report.tick;
+  expect(pauseTick).toBeGreaterThan(0);
+  expect(await pairTick(page)).toBe(pauseTick);
+  expect(await shownAnswer(page)).toEqual(expectedAnswer(lesson, 0));
+  // The table shows both sides' numbers, each the engine's for its design at the pause.
+  const failed = (side: 'sync' | 'async') =>
+    reports.find((r) => r.side === side)!.report.flow!.failed;
+  expect(failed('sync')).toBeGreaterThan(failed('async'));
+  await expect(page.getByTestId('cell-availability-failed-left')).toHaveText(
+    String(failed('sync')),
+  );
+  await expect(page.getByTestId('cell-availability-failed-right')).toHaveText(
+    String(failed('async')),
+  );
+
+  // The next step continues the same pair; leaving to experiment gives the page's run back.
+  await page.keyboard.press('ArrowRight');
+  await stepShown(page, 2);
+  expect(await pairTick(page)).toBe(pauseTick);
+  // Space plays and pauses the pair (not the page's hidden run).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('pair-play')).toHaveAttribute('data-state', 'playing');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('pair-play')).toHaveAttribute('data-state', 'paused');
+  expect(await pairTick(page)).toBeGreaterThan(pauseTick);
+  expect(await page.evaluate(() => window.__mqsim!.getTick())).toBe(0);
+  await page.getByTestId('lesson-leave').click();
+  await expect(page.getByTestId('lesson-pair')).toHaveCount(0);
+  await expect(page.locator('.layout > .topology')).toBeVisible();
+  await page.getByTestId('lesson-back-to').click();
+  await stepShown(page, 2);
+  await expect(page.getByTestId('lesson-pair')).toBeVisible();
+  // A lesson of one design puts the page's stage back.
+  await openHash(page, '#lesson=why-queues&step=1');
+  await stepShown(page, 1);
+  await expect(page.getByTestId('lesson-pair')).toHaveCount(0);
+  await expect(page.locator('.layout > .topology')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

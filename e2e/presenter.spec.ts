@@ -68,16 +68,25 @@ for (const size of SIZES)
     await page.keyboard.press('PageUp');
     await stepShown(page, 1);
 
-    // A comparison step shows both designs side by side.
+    // A comparison step shows both designs side by side, and the table.
     await page.evaluate(() => {
       window.location.hash = '#lesson=why-async&step=1';
     });
     await stepShown(page, 1);
-    await expect(page.getByTestId('lesson-second')).toBeVisible();
-    const stages = page.getByTestId('stage');
+    await expect(page.getByTestId('lesson-pair')).toBeVisible();
+    const stages = page.getByTestId('lesson-pair').getByTestId('stage');
     await expect(stages).toHaveCount(2);
     const [a, b] = [await stages.nth(0).boundingBox(), await stages.nth(1).boundingBox()];
     expect(b!.x, 'the second design is beside the first').toBeGreaterThan(a!.x + a!.width - 1);
+    for (const box of [a!, b!]) {
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width + 1);
+      expect(box.y + box.height, 'both stages fit the screen').toBeLessThanOrEqual(size.height);
+    }
+    // The comparison table is shown beside them, on screen.
+    const table = await onScreen(page, 'compare-table', size);
+    expect(table.y).toBeLessThan(size.height);
+    const caption2 = await onScreen(page, 'lesson-narration', size);
+    expect(caption2.y, 'the caption sits under the designs').toBeGreaterThan(a!.y + a!.height);
     await shot(page, testInfo, `presenter-${size.width}x${size.height}-compare.png`);
 
     await page.getByTestId('present-stop').click();

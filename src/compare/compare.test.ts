@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim, report, advance, validateScenario, type Scenario } from '../engine';
 import { loadPreset } from '../scenarios';
 import { presetCatalog } from '../scenarios/catalog';
+import { SPEED_FASTEST } from '../store';
 import { endToEndLatency } from '../store/engineAccess';
 import { parsePairLink, withPairLink } from './compareLink';
 import { createComparePair } from './comparePair';
@@ -140,6 +141,22 @@ describe('the shared target', () => {
     expect(ticks()).toEqual([endLeft, endLeft + 50]);
     expect(t.tick()).toBe(endLeft + 50);
     expect(t.finished()).toBe(false);
+    pair.destroy();
+  });
+
+  it('plays both runs to one stop tick and stops there (a lesson step pauses the pair)', async () => {
+    const sync = loadPreset('compare-blocking-sync');
+    const asyn = loadPreset('compare-blocking-async');
+    const pair = createComparePair({ left: sync, right: asyn }, { seed: 5 });
+    pair.actions.setSpeed(SPEED_FASTEST);
+    pair.actions.playUntil(300);
+    expect(pair.view.getState().playing).toBe(true);
+    const deadline = Date.now() + 10_000;
+    while (pair.view.getState().playing && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(pair.view.getState().playing).toBe(false);
+    expect([pair.stores.left.sim().tick, pair.stores.right.sim().tick]).toEqual([300, 300]);
+    expect(report(pair.stores.right.sim())).toEqual(numbersAt(asyn, 5, 300).report);
     pair.destroy();
   });
 

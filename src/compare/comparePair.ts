@@ -99,6 +99,7 @@ export function createComparePair(
   const seek = (tick: number) => act((a) => a.seek(tick));
   const actions: PlaybackActions = {
     play: () => act((a) => a.play()),
+    playUntil: (tick) => act((a) => a.playUntil(tick)),
     pause: () => act((a) => a.pause()),
     toggle: () => (view.getState().playing ? actions.pause() : actions.play()),
     stepTick() {

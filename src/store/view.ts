@@ -54,6 +54,7 @@ export interface SimActions {
 export type PlaybackActions = Pick<
   SimActions,
   | 'play'
+  | 'playUntil'
   | 'pause'
   | 'toggle'
   | 'stepTick'

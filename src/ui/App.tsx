@@ -7,7 +7,7 @@
  */
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { loadValidators, type SimStore } from '../store';
+import { loadValidators } from '../store';
 import { Controls } from './Controls';
 import { lessonUi } from './lessonEntry';
 import { LessonsButton } from './LessonsButton';
@@ -16,7 +16,6 @@ import { Notices } from './Notices';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SeedField } from './SeedField';
 import { useSim, useSimStore } from './SimStoreContext';
-import { SimStoreProvider } from './SimStoreProvider';
 import { TimeReadout } from './TimeReadout';
 import { TopologyView } from './TopologyView';
 import { lazyPanel, loadPanels } from './lazyPanel';
@@ -52,24 +51,13 @@ const CompareView = lazyPanel('CompareView');
 // their own they made the bundler split the engine out of the initial chunk (docs/lessons.md).
 const LessonPlayer = lazyPanel('LessonPlayer');
 
-/**
- * A second simulation's stage (a lesson step that compares two designs). Passed to the player
- * rather than imported by it: an import of the stage from the lesson chunk makes the bundler
- * split the stage's code out of the initial chunk (docs/lessons.md).
- */
-function renderStage(store: SimStore) {
-  return (
-    <SimStoreProvider store={store}>
-      <TopologyView />
-    </SimStoreProvider>
-  );
-}
-
 export function App() {
   const store = useSimStore();
   const compare = useCompareMode(store);
   const [pairKeys, setPairKeys] = useState<ShortcutTarget | null>(null);
-  useKeyboardShortcuts(compare.on ? pairKeys : store);
+  // A lesson step showing two designs takes the keys for its pair (src/ui/lessons/LessonPair.tsx).
+  const lessonKeys = useStore(lessonUi, (s) => s.keys);
+  useKeyboardShortcuts(compare.on ? pairKeys : (lessonKeys ?? store));
   // The editor's scenario, for a side of the compare view: the run's, when it came from the editor.
   const edited = useCallback(() => {
     const s = store.getState().scenario;
@@ -157,11 +145,11 @@ export function App() {
             {/* The lesson beside the stage (under it when presenting: styles/lessons.css). */}
             {lessonsOpen ? (
               <Suspense fallback={<section className="panel lesson" aria-busy="true" />}>
-                <LessonPlayer renderStage={renderStage} />
+                <LessonPlayer />
               </Suspense>
             ) : null}
-            {/* A lesson step's second design (src/ui/lessons/SecondDesign.tsx). */}
-            <div id="lesson-second" className="lesson-second-host" />
+            {/* A lesson step's two designs, in place of the stage (src/ui/lessons/LessonPair.tsx). */}
+            <div id="lesson-pair" className="lesson-pair-host" />
             <div className="side">
               <Suspense fallback={null}>
                 <NodeInspector />

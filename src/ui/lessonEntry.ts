@@ -4,6 +4,7 @@
  * (src/ui/lessons) loads on the first click or when the page opens on a lesson link.
  */
 import { createStore } from 'zustand/vanilla';
+import type { ShortcutTarget } from './useKeyboardShortcuts';
 
 export const LESSON_KEYS = { lesson: 'lesson', step: 'step', doc: 'lessonDoc' } as const;
 
@@ -23,8 +24,14 @@ export function isLessonLink(hash: string): boolean {
 export interface LessonUi {
   open: boolean;
   presenting: boolean;
+  /** Where the page's keys go while a lesson step shows two designs (their pair), else null. */
+  keys: ShortcutTarget | null;
 }
 
-export const lessonUi = createStore<LessonUi>()(() => ({ open: false, presenting: false }));
+export const lessonUi = createStore<LessonUi>()(() => ({
+  open: false,
+  presenting: false,
+  keys: null,
+}));
 
 export const openLessons = () => lessonUi.setState({ open: true });

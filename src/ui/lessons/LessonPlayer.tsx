@@ -1,16 +1,17 @@
 /**
  * The lesson player (loaded when the "Lessons" button is pressed or the page opens on a lesson
  * link): the list of the course, or a lesson's step with its narration, its question, the
- * navigation and presenter mode. The step's run is in the page's main view (player.ts).
+ * navigation and presenter mode. The step's run is in the page's main view, or for a step that
+ * compares two designs in the compare view's pair shown in its place (player.ts, LessonPair.tsx).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SimStore } from '../../store';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Lesson } from '../../lessons/lessonSchema';
 import type { LessonContext } from '../../lessons/validateLesson';
 import { lessonUi, LESSON_KEYS as K } from '../lessonEntry';
 import { useSimStore } from '../SimStoreContext';
 import { LessonList } from './LessonList';
+import { LessonPair } from './LessonPair';
 import { LessonLoader } from './LessonLoader';
 import { LessonStep } from './LessonStep';
 import { parseLessonHash, stepIndex, writeLessonHash } from './lessonHash';
@@ -23,7 +24,6 @@ import {
 } from './lessonSource';
 import { createPlayer, type Player } from './player';
 import { stopPresenting } from './presenter';
-import { SecondDesign } from './SecondDesign';
 import { useHighlight } from './useHighlight';
 import { useLessonKeys } from './useLessonKeys';
 
@@ -40,19 +40,18 @@ function playerFor(store: Parameters<typeof createPlayer>[0]): Player {
   return shared.player;
 }
 
-/** `renderStage` draws a second design's stage (see SecondDesign.tsx). */
-export function LessonPlayer({ renderStage }: { renderStage(store: SimStore): ReactNode }) {
+export function LessonPlayer() {
   const store = useSimStore();
   const player = useMemo(() => playerFor(store), [store]);
   const lesson = useStore(player.state, (s) => s.lesson);
   const step = useStore(player.state, (s) => s.step);
   const origin = useStore(player.state, (s) => s.origin);
-  const second = useStore(player.state, (s) => s.second);
+  const pair = useStore(player.state, (s) => s.pair);
   const away = useStore(player.state, (s) => s.away);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [docLink, setDocLink] = useState<string | null>(null);
   useLessonKeys(player);
-  useHighlight(lesson && !away ? (lesson.steps[step]?.highlight ?? []) : [], second);
+  useHighlight(lesson && !away ? (lesson.steps[step]?.highlight ?? []) : [], pair);
 
   const open = async (checked: Checked, title: string, how: PlayerOrigin, stepText?: string) => {
     if (!checked.ok) return setRefusal({ title, errors: checked.errors });
@@ -180,7 +179,7 @@ export function LessonPlayer({ renderStage }: { renderStage(store: SimStore): Re
         </>
       )}
       {lesson ? <LessonLoaderFoot onFile={(f) => void onFile(f)} /> : null}
-      {second ? <SecondDesign store={second} renderStage={renderStage} /> : null}
+      {pair && !away ? <LessonPair pair={pair} /> : null}
     </section>
   );
 }

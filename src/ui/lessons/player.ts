@@ -5,16 +5,19 @@
  * tick (store.playUntil); the answer is then read from the store's report, the same number the
  * headless run gives. Going back, a link or "Back to the lesson" rebuilds the step the same way.
  *
- * A step that compares two designs shows the synchronous one in the page's store and the
- * asynchronous one in a second store beside it (see docs/lessons.md).
+ * A step that compares two designs runs them as the compare view's pair (src/compare): two
+ * stores on one clock with one seed, the synchronous design left and the asynchronous one right,
+ * played to the pause together (see docs/lessons.md). The page's store is left as it was.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Scenario } from '../../engine';
+import { createComparePair, type ComparePair } from '../../compare/comparePair';
+import { DEFAULT_SEED, type Scenario } from '../../engine';
 import type { Lesson } from '../../lessons/lessonSchema';
 import { explainWith, readMetric, rightChoice } from '../../lessons/metric';
+import { questionReport } from '../../lessons/runStepReports';
 import { pauseTickOf, stepRun, type Side } from '../../lessons/stepRun';
 import type { LessonContext } from '../../lessons/validateLesson';
-import { createSimStore, loadValidators, type SimStore } from '../../store';
+import { loadValidators, type SimStore } from '../../store';
 import { markDone } from './progress';
 
 export type Phase = 'ready' | 'running' | 'answered';
@@ -39,8 +42,8 @@ export interface PlayerState {
   answers: Record<number, StepAnswer>;
   /** The student left the lesson to experiment: keys and panel step aside. */
   away: boolean;
-  /** The store of the second design while a step compares two designs. */
-  second: SimStore | null;
+  /** Both designs (sync left, async right) while a step compares two. */
+  pair: ComparePair | null;
   busy: boolean;
   error: string | null;
 }
@@ -52,7 +55,7 @@ const initial: PlayerState = {
   phase: 'ready',
   answers: {},
   away: false,
-  second: null,
+  pair: null,
   busy: false,
   error: null,
 };
@@ -100,25 +103,50 @@ export function createPlayer(main: SimStore) {
       }
       return { side, scenario };
     });
-    let second = get().second;
-    if (sides.length > 1 && !second) {
-      second = createSimStore(sides[1]!.scenario, { speed: 1 });
-      set({ second });
-    } else if (sides.length === 1 && second) {
-      second.destroy();
-      set({ second: null });
-      second = null;
+    if (sides.length === 1) {
+      dropPair();
+      return { run, pair: null, sides: [{ ...sides[0]!, store: main }] };
     }
-    const stores = [main, second];
-    return {
-      run,
-      sides: sides.map((s, i) => ({ ...s, store: stores[i]! })),
-    };
+    const [sync, async] = [sides[0]!.scenario, sides[1]!.scenario];
+    const pair = pairFor(sync, async, (run.seed ?? sync.seed ?? DEFAULT_SEED) >>> 0);
+    const stores = [pair.stores.left, pair.stores.right];
+    return { run, pair, sides: sides.map((s, i) => ({ ...s, store: stores[i]! })) };
+  }
+
+  function dropPair() {
+    const pair = get().pair;
+    if (!pair) return;
+    set({ pair: null });
+    pair.destroy();
+  }
+
+  /**
+   * The pair showing these two designs with this seed: the current one if it still holds
+   * exactly them (its reset or seed field may have changed it), else a new one at tick 0.
+   */
+  function pairFor(sync: Scenario, async: Scenario, seed: number): ComparePair {
+    const current = get().pair;
+    const holds = (store: SimStore, scenario: Scenario) =>
+      store.getState().scenario === scenario &&
+      store.timeline().length === 0 &&
+      store.sim().seed === seed;
+    if (current && holds(current.stores.left, sync) && holds(current.stores.right, async))
+      return current;
+    dropPair();
+    const pair = createComparePair({ left: sync, right: async }, { seed });
+    set({ pair });
+    return pair;
   }
 
   /** Load each side's run unless the store already holds exactly it, then seek to `tick(s)`. */
   async function place(index: number, tickOf: (tickUs: number) => number) {
-    const { run, sides } = await sidesOf(index);
+    const { run, pair, sides } = await sidesOf(index);
+    if (pair) {
+      // The pair seeks both runs to one tick (the designs share the comparison's tick length).
+      pair.actions.seek(tickOf(pair.stores.left.sim().tickUs));
+      await Promise.all(sides.map((s) => settled(s.store)));
+      return { run, pair, sides };
+    }
     for (const { scenario, store } of sides) {
       const sim = store.sim();
       const same =
@@ -132,14 +160,14 @@ export function createPlayer(main: SimStore) {
       store.getState().actions.seek(tickOf(store.sim().tickUs));
     }
     await Promise.all(sides.map((s) => settled(s.store)));
-    return { run, sides };
+    return { run, pair, sides };
   }
 
   function readAnswer(index: number, sides: { side: Side; store: SimStore }[]): Result | null {
     const q = get().lesson!.steps[index]!.question;
     if (!q) return null;
-    const side = sides.find((s) => s.side === (q.side ?? 'sync')) ?? sides[0]!;
-    const read = readMetric(side.store.getState().report, q.metric);
+    const reports = sides.map((s) => ({ side: s.side, report: s.store.getState().report }));
+    const read = readMetric(questionReport(reports, q.side).report, q.metric);
     if (!read.ok) return { ok: false, error: `This question cannot be answered: ${read.error}.` };
     return {
       ok: true,
@@ -204,13 +232,12 @@ export function createPlayer(main: SimStore) {
         if (token === request) answer(i, sides);
         return;
       }
-      const { sides } = await place(i, startTick(i));
+      const { pair, sides } = await place(i, startTick(i));
       if (token !== request) return;
-      const target = pauseTick(i)(main.sim().tickUs);
-      for (const { store } of sides) {
-        store.getState().actions.setSpeed(step.speed ?? 1);
-        store.getState().actions.playUntil(target);
-      }
+      const target = pauseTick(i)(sides[0]!.store.sim().tickUs);
+      const actions = pair ? pair.actions : main.getState().actions;
+      actions.setSpeed(step.speed ?? 1);
+      actions.playUntil(target);
       await Promise.all(sides.map((s) => settled(s.store)));
       if (token !== request) return;
       if (sides.every((s) => s.store.sim().tick === target)) answer(i, sides);
@@ -223,12 +250,12 @@ export function createPlayer(main: SimStore) {
     async open(lesson: Lesson, context: LessonContext, origin: PlayerState['origin'], step = 0) {
       ctx = context;
       scenarios = new Map();
-      set({ ...initial, second: get().second, lesson, origin });
+      set({ ...initial, pair: get().pair, lesson, origin });
       await show(step);
     },
     close() {
       request++;
-      get().second?.destroy();
+      dropPair();
       ctx = null;
       state.setState({ ...initial });
     },
