@@ -122,15 +122,7 @@ function compileMember(
     maxPollIntervalUs: toUs(n.maxPollIntervalMs ?? LOG_DEFAULTS.maxPollIntervalMs),
     lastPollUs: 0,
     position: [],
-    batchPart: [],
-    batchOff: [],
-    batchAt: -1,
-    token: 0,
-    idle: true,
-    rr: 0,
-    crashWindow: CrashPoint.None,
-    crashRestartUs: 0,
-    removed: false,
+    ...freshMemberRun(),
     outTopic: -1,
     transactional: n.output?.transactional ?? false,
     txnCommitUs: toUs(n.transactionCommitMs ?? LOG_DEFAULTS.transactionCommitMs),
@@ -315,5 +307,20 @@ export function newMemberStats(): MemberState['stats'] {
     outputs: 0,
     txnCommitted: 0,
     txnAborted: 0,
+  };
+}
+
+/** A member's state of work at its start: no batch, no armed crash (declared or added). */
+export function freshMemberRun() {
+  return {
+    batchPart: [] as number[],
+    batchOff: [] as number[],
+    batchAt: -1,
+    token: 0,
+    idle: true,
+    rr: 0,
+    crashWindow: CrashPoint.None,
+    crashRestartUs: 0,
+    removed: false,
   };
 }

@@ -13,7 +13,7 @@
  * group rebalances at once, without waiting for a session timeout (K5).
  */
 import { addNode } from './consumerScale';
-import { newMemberStats } from './logCreate';
+import { freshMemberRun, newMemberStats } from './logCreate';
 import { leaveGroup, joinGroup } from './logGroup';
 import { commitPositions } from './logMember';
 import { addStream } from './rng';
@@ -42,15 +42,7 @@ function copyMember(st: SimState, like: MemberState, node: number, id: string): 
     maxPollIntervalUs: like.maxPollIntervalUs,
     lastPollUs: st.nowUs,
     position: new Array<number>(parts).fill(-1),
-    batchPart: [],
-    batchOff: [],
-    batchAt: -1,
-    token: 0,
-    idle: true,
-    rr: 0,
-    crashWindow: CrashPoint.None,
-    crashRestartUs: 0,
-    removed: false,
+    ...freshMemberRun(),
     outTopic: like.outTopic,
     transactional: like.transactional,
     txnCommitUs: like.txnCommitUs,

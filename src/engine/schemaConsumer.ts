@@ -14,16 +14,9 @@ import {
   strictObject,
   text,
 } from './schemaHelpers';
+import { RETRY_POLICIES } from './retryPolicies';
 
-export const RETRY_POLICIES = [
-  'requeue',
-  'reject',
-  'fixed',
-  'exponential',
-  'full-jitter',
-  'equal-jitter',
-  'decorrelated-jitter',
-] as const;
+export { RETRY_POLICIES };
 
 export const FailureSchema = strictObject({
   /** Each processing attempt fails with this probability (a transient error). */

@@ -11,19 +11,10 @@ import type { ConsumerSettingsLive, RetryLive } from '../store/engineAccess';
 import type { MemberLive } from '../store/engineAccessLog';
 import type { ActionContext, Choice, FormField, NodeAction } from './nodeActions';
 
-/**
- * The engine's retry policies (RETRY_POLICIES in schemaConsumer.ts; a unit test keeps them
- * equal): listed here so the inspector does not pull the schema library into its chunk.
- */
-export const RETRY_POLICY_IDS = [
-  'requeue',
-  'reject',
-  'fixed',
-  'exponential',
-  'full-jitter',
-  'equal-jitter',
-  'decorrelated-jitter',
-] as const;
+/** The engine's retry policies: a module without the schema library, for the inspector's chunk. */
+import { RETRY_POLICIES as RETRY_POLICY_IDS } from '../engine/retryPolicies';
+
+export { RETRY_POLICY_IDS };
 
 /** What each retry policy does, in a few words (the select's options). */
 export const RETRY_WORDS: Readonly<Record<string, string>> = {
