@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import type { Input, Scenario, TimedInput } from '../../src/engine';
+import { RETRY_POLICIES } from '../../src/engine/retryPolicies';
 
 const dist = (lo: number, hi: number) =>
   fc.oneof(
@@ -129,15 +130,7 @@ function genArb(reliable: boolean) {
         failP: fc.constantFrom(0, 0, 0.2, 0.5),
         poisonShare: fc.constantFrom(0, 0, 0.1),
         slow: fc.boolean(),
-        policy: fc.constantFrom(
-          'requeue',
-          'reject',
-          'fixed',
-          'exponential',
-          'full-jitter',
-          'equal-jitter',
-          'decorrelated-jitter',
-        ),
+        policy: fc.constantFrom(...RETRY_POLICIES),
         maxAttempts: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
         method: fc.constantFrom('nack', 'reject'),
         idempotent: fc.option(
