@@ -4,6 +4,7 @@
  * once, more than once or never (lost), with example ids. A group's name opens it in the
  * inspector. One block per group (seven numbers do not fit a table row in the side column).
  */
+import { OlderThanLog } from './OlderThanLog';
 import { useId } from 'react';
 import { formatCount } from './format';
 import { LedgerExamples } from './LedgerExamples';
@@ -79,11 +80,7 @@ export function GroupsPanel() {
           </li>
         ))}
       </ul>
-      {missing !== null ? (
-        <p className="muted" role="status">
-          Message #{missing} is older than the event log keeps: step back to see it.
-        </p>
-      ) : null}
+      <OlderThanLog id={missing} />
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * with a few example message ids. Clicking an id selects that message when the event log still
  * holds it (its journey opens).
  */
+import { OlderThanLog } from './OlderThanLog';
 import { useId, useMemo, useState } from 'react';
 import { deadLetterSources } from '../viz/scenarioFacts';
 import { formatCount } from './format';
@@ -85,11 +86,7 @@ export function LedgerPanel() {
           />
         </div>
       ))}
-      {missing !== null ? (
-        <p className="muted" role="status">
-          Message #{missing} is older than the event log keeps: step back to see it.
-        </p>
-      ) : null}
+      <OlderThanLog id={missing} />
     </section>
   );
 }

@@ -297,12 +297,7 @@ export function computeLayout(scenario: Scenario, options: LayoutOptions = {}): 
     } else addEdge(e.from, e.to, e.field, a, b);
   }
   const loops = edges.some((e) => e.c1[1] > bottom);
-  const byPair = new Map<string, Map<string, Edge>>();
-  for (const e of edges) {
-    const inner = byPair.get(e.from) ?? new Map<string, Edge>();
-    inner.set(e.to, e);
-    byPair.set(e.from, inner);
-  }
+  const byPair = edgesByPair(edges);
   return {
     width: LAYOUT_WIDTH,
     height: bottom + 22 + (loops ? 40 : 0),
@@ -347,4 +342,15 @@ function placeLogCluster(nodes: readonly NodeBox[], span: Span, width: number) {
         )
       : null;
   return { regions, badge };
+}
+
+/** Edges indexed by their two ends (from → to → edge). */
+export function edgesByPair(edges: readonly Edge[]): Map<string, Map<string, Edge>> {
+  const byPair = new Map<string, Map<string, Edge>>();
+  for (const e of edges) {
+    const inner = byPair.get(e.from) ?? new Map<string, Edge>();
+    inner.set(e.to, e);
+    byPair.set(e.from, inner);
+  }
+  return byPair;
 }

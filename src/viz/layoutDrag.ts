@@ -8,7 +8,14 @@
  * under every node.
  */
 import { edgeCurve, edgePoint, type Box, type Point } from './edgeGeometry';
-import { EDGE_ROOM, type Edge, type Layout, type NodeBox, type Region } from './layout';
+import {
+  EDGE_ROOM,
+  edgesByPair,
+  type Edge,
+  type Layout,
+  type NodeBox,
+  type Region,
+} from './layout';
 import { LOG_CLUSTER_ID, parsePort, portBox } from './layoutTopics';
 
 /** Offsets by node id, in layout units. */
@@ -152,12 +159,7 @@ export function movedLayout(base: Layout, offsets: Offsets): Layout {
     const arc = Math.abs(a.x - b.x) < 1;
     return { ...e, ...curve, labelAt: edgePoint(curve, arc ? 0.5 : 0.55) };
   });
-  const byPair = new Map<string, Map<string, Edge>>();
-  for (const e of edges) {
-    const inner = byPair.get(e.from) ?? new Map<string, Edge>();
-    inner.set(e.to, e);
-    byPair.set(e.from, inner);
-  }
+  const byPair = edgesByPair(edges);
   return {
     ...base,
     nodes,
