@@ -9,6 +9,8 @@ export interface FrameStats {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /** Frames shown late: intervals over 1.5 display periods (25 ms at 60 Hz), as a share. */
+  lateShare: number;
   longTasks: number;
   longestTaskMs: number;
   heapMB: number;
@@ -36,6 +38,8 @@ const IN_PAGE = `async (duration) => {
   return { deltas: deltas.slice(1), tasks, heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
 }`;
 
+const LATE_MS = 25;
+
 export async function measureFrames(page: Page, ms: number): Promise<FrameStats> {
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   const raw = (await page.evaluate(`(${IN_PAGE})(${ms})`)) as {
@@ -50,6 +54,7 @@ export async function measureFrames(page: Page, ms: number): Promise<FrameStats>
     p50Ms: q(0.5),
     p95Ms: q(0.95),
     maxMs: sorted.at(-1) ?? 0,
+    lateShare: sorted.filter((d) => d > LATE_MS).length / Math.max(1, sorted.length),
     longTasks: raw.tasks.length,
     longestTaskMs: Math.max(0, ...raw.tasks),
     heapMB: raw.heap / 1e6,

@@ -29,7 +29,11 @@ export interface TraceSummary {
   threads: ThreadBusy[];
   /** Main thread of the page: self time by kind of work, ms. */
   main: Record<string, number>;
+  /** Main-thread tasks over 50 ms: length and self time by kind of work, ms. */
+  longTasks: { ms: number; kinds: Record<string, number> }[];
 }
+
+const LONG_TASK_MS = 50;
 
 const TOP_LEVEL = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
@@ -85,6 +89,7 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
     list.push(e);
   }
   const main: Record<string, number> = {};
+  const longTasks: TraceSummary['longTasks'] = [];
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     let end = -1;
@@ -101,13 +106,33 @@ export function summariseTrace(raw: Buffer | string): TraceSummary {
     const label = pid === rendererPid ? `renderer ${name}` : name;
     const sum = busy.get(label) ?? { busyMs: 0, cpuMs: 0 };
     busy.set(label, { busyMs: sum.busyMs + total / 1000, cpuMs: sum.cpuMs + cpu / 1000 });
-    if (pid === rendererPid && name === 'CrRendererMain') selfTimes(list, main);
+    if (pid === rendererPid && name === 'CrRendererMain') {
+      selfTimes(list, main);
+      longTasks.push(...tasksOver(list, LONG_TASK_MS));
+    }
   }
   const threads = [...busy]
     .map(([thread, b]) => ({ thread, ...b }))
     .filter((t) => t.busyMs > 1)
     .sort((a, b) => b.busyMs - a.busyMs);
-  return { windowMs: (t1 - t0) / 1000, threads, main };
+  return { windowMs: (t1 - t0) / 1000, threads, main, longTasks };
+}
+
+/** The outermost events longer than `ms`, each with its own breakdown by kind. */
+function tasksOver(sorted: TraceEvent[], ms: number): TraceSummary['longTasks'] {
+  const out: TraceSummary['longTasks'] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    if (e.dur! < ms * 1000) continue;
+    const end = e.ts + e.dur!;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.ts < end) j++;
+    const kinds: Record<string, number> = {};
+    selfTimes(sorted.slice(i, j), kinds);
+    out.push({ ms: e.dur! / 1000, kinds });
+    i = j - 1;
+  }
+  return out;
 }
 
 /** Self time per kind: each event's time minus its children's, charged to its nearest kind. */

@@ -96,7 +96,8 @@ async function main() {
       results.runs.push({ label, moving, ticksPerSecond, ...stats, trace: summary });
       log(
         `${label.padEnd(8)} moving ${moving}  frames ${stats.frames}  p50 ${stats.p50Ms.toFixed(1)} ms  ` +
-          `p95 ${stats.p95Ms.toFixed(1)} ms  max ${stats.maxMs.toFixed(1)} ms  long tasks ${stats.longTasks} ` +
+          `p95 ${stats.p95Ms.toFixed(1)} ms  max ${stats.maxMs.toFixed(1)} ms  ` +
+          `late ${(100 * stats.lateShare).toFixed(1)}%  long tasks ${stats.longTasks} ` +
           `(longest ${stats.longestTaskMs.toFixed(0)} ms)  heap ${stats.heapMB.toFixed(1)} MB  ` +
           `${ticksPerSecond.toFixed(0)} ticks/s`,
       );
@@ -127,6 +128,12 @@ function logTrace(t: TraceSummary): void {
     );
   const kinds = Object.entries(t.main).sort((a, b) => b[1] - a[1]);
   log(`  main thread: ${kinds.map(([k, ms]) => `${k} ${pct(ms)}`).join(', ')}`);
+  for (const task of t.longTasks) {
+    const parts = Object.entries(task.kinds).sort((a, b) => b[1] - a[1]);
+    log(
+      `  long task ${task.ms.toFixed(0)} ms: ${parts.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ')}`,
+    );
+  }
 }
 
 main().catch((e: unknown) => {
