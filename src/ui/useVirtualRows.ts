@@ -1,10 +1,15 @@
 /**
  * Virtual scrolling for fixed-height rows: only the rows in view (plus a few either side) are
  * rendered. While the list is scrolled to the bottom it follows new rows, like a terminal;
- * scrolling up stops following until the bottom is reached again. Programmatic scrolls do not
- * re-render (only the user's scrolling does).
+ * scrolling up stops following until the bottom is reached again.
+ *
+ * The viewport is a column-reverse flex box (see log.css), so its scroll position counts from
+ * the bottom: 0 is the newest row, and new rows keep it there without any script. Following
+ * therefore reads and writes no layout at all; an earlier version set scrollTop after every
+ * render, which forced a layout of the whole page ~10 times a second while playing (7–10 ms
+ * each at 5,000 moving messages).
  */
-import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
+import { useState, type RefObject, type UIEvent } from 'react';
 
 const OVERSCAN = 6;
 
@@ -14,23 +19,12 @@ export function useVirtualRows(
   rowHeight: number,
   viewHeight: number,
 ) {
-  const [scrollTop, setScrollTop] = useState(0);
-  const follow = useRef(true);
-  const programmatic = useRef(false);
+  // How far above the newest row the view is scrolled, px (0 while following).
+  const [fromBottom, setFromBottom] = useState(0);
   const fullHeight = total * rowHeight;
-  const top = follow.current ? Math.max(0, fullHeight - viewHeight) : scrollTop;
+  const top = Math.max(0, fullHeight - viewHeight - fromBottom);
   const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
   const last = Math.min(total, Math.ceil((top + viewHeight) / rowHeight) + OVERSCAN);
-
-  useLayoutEffect(() => {
-    const el = viewport.current;
-    if (!el || !follow.current) return;
-    const target = Math.max(0, fullHeight - el.clientHeight);
-    if (Math.abs(el.scrollTop - target) > 1) {
-      programmatic.current = true;
-      el.scrollTop = target;
-    }
-  });
 
   return {
     first,
@@ -38,16 +32,13 @@ export function useVirtualRows(
     fullHeight,
     /** Follow the newest rows again (after a jump). */
     followLatest() {
-      follow.current = true;
+      setFromBottom(0);
+      if (viewport.current) viewport.current.scrollTop = 0;
     },
     onScroll(e: UIEvent<HTMLDivElement>) {
-      if (programmatic.current) {
-        programmatic.current = false;
-        return;
-      }
-      const el = e.currentTarget;
-      follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
-      setScrollTop(el.scrollTop);
+      // Negative upwards in a column-reverse scroller; a row's height of slack still follows.
+      const up = Math.max(0, -e.currentTarget.scrollTop);
+      setFromBottom(up < rowHeight ? 0 : up);
     },
   };
 }
