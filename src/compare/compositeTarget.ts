@@ -48,8 +48,8 @@ export function compositeTarget(parts: () => readonly ClockTarget[]): CompositeT
         if (p.ticksToCostly) soonest = Math.min(soonest, p.tick() - base + p.ticksToCostly());
       return Math.max(0, soonest);
     },
-    frame(displayTick) {
-      for (const p of parts()) p.frame(displayTick);
+    frame(displayTick, draw) {
+      for (const p of parts()) p.frame(displayTick, draw);
     },
     ended() {
       for (const p of parts()) p.ended();

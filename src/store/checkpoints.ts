@@ -30,6 +30,8 @@ export interface CheckpointStats {
   count: number;
   bytes: number;
   strideTicks: number;
+  /** What the latest capture cost, ms of wall time. */
+  lastCostMs: number;
 }
 
 export interface Checkpoints {
@@ -55,6 +57,7 @@ export function createCheckpoints(
   let stride = Math.max(1, strideTicks);
   let items: Checkpoint[] = [];
   let bytes = 0;
+  let lastCostMs = 0;
 
   const indexAtOrBefore = (tick: number) => {
     let lo = 0;
@@ -85,6 +88,7 @@ export function createCheckpoints(
       const started = performance.now();
       const json = serializeState(sim);
       const costMs = performance.now() - started;
+      lastCostMs = costMs;
       const cp: Checkpoint = { tick: sim.tick, json, eventCount, partial };
       const i = indexAtOrBefore(cp.tick);
       if (i >= 0 && items[i]!.tick === cp.tick) return;
@@ -112,6 +116,6 @@ export function createCheckpoints(
       items = items.slice(0, Math.max(1, keep));
       bytes = items.reduce((sum, c) => sum + c.json.length, 0);
     },
-    stats: () => ({ count: items.length, bytes, strideTicks: stride }),
+    stats: () => ({ count: items.length, bytes, strideTicks: stride, lastCostMs }),
   };
 }

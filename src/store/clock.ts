@@ -11,7 +11,7 @@
 import { now as frameNow, timer, type Timer } from 'd3-timer';
 import { clampSpeed, SPEED_FASTEST } from './speed';
 import { createSlicer } from './slicer';
-import { FASTEST_FRAME_BUDGET_MS } from './tuning';
+import { FASTEST_DRAW_BUDGET_MS, FASTEST_DRAW_EVERY, FASTEST_ENGINE_BUDGET_MS } from './tuning';
 
 /** What the clock drives: the store implements this over the engine. */
 export interface ClockTarget {
@@ -24,8 +24,11 @@ export interface ClockTarget {
   advance(n: number): number;
   /** Ticks until a costly step (a checkpoint), which should start a frame rather than end it. */
   ticksToCostly?(): number;
-  /** Draw at this fractional tick (between tick() and tick() + 1). */
-  frame(displayTick: number): void;
+  /**
+   * Draw at this fractional tick (between tick() and tick() + 1). `draw` is false on the frames
+   * that "as fast as possible" gives wholly to the engine: nothing on screen changes then.
+   */
+  frame(displayTick: number, draw?: boolean): void;
   /** The run reached its end while playing; the clock has already stopped. */
   ended(): void;
 }
@@ -59,6 +62,8 @@ export function createClock(
 ): Clock {
   const budgetMs = options.frameBudgetMs ?? 8;
   const slicer = createSlicer();
+  /** Frames played at "as fast as possible" since it was chosen (which ones draw). */
+  let fastestFrames = 0;
   const doc = options.doc;
   let speed = clampSpeed(initialSpeed);
   let wanted = false;
@@ -92,7 +97,15 @@ export function createClock(
     const goal = fastest
       ? Number.POSITIVE_INFINITY
       : anchorTick + ((frameNow() - anchorWall) * speed) / target.tickMs();
-    const frameBudgetMs = fastest ? FASTEST_FRAME_BUDGET_MS : budgetMs;
+    // At "as fast as possible" the picture is drawn on every FASTEST_DRAW_EVERY-th frame and the
+    // frames in between are the engine's alone: drawing 7,500 moving messages and the browser's
+    // rendering of it take most of a frame, so drawing every frame would leave the engine little.
+    const draws = !fastest || fastestFrames++ % FASTEST_DRAW_EVERY === 0;
+    const frameBudgetMs = !fastest
+      ? budgetMs
+      : draws
+        ? FASTEST_DRAW_BUDGET_MS
+        : FASTEST_ENGINE_BUDGET_MS;
     const unbounded = fastest ? Number.MAX_SAFE_INTEGER : Math.floor(goal) - target.tick();
     const due = stopAt === null ? unbounded : Math.min(unbounded, stopAt - target.tick());
     const ran = slicer.run(Math.max(0, due), frameBudgetMs, target.advance, target.ticksToCostly);
@@ -113,7 +126,7 @@ export function createClock(
     } else {
       display = Math.max(goal, target.tick());
     }
-    target.frame(display);
+    target.frame(display, draws);
   }
 
   const onVisibility = () => {
@@ -139,6 +152,7 @@ export function createClock(
     playing: () => wanted,
     setSpeed(next: number) {
       speed = clampSpeed(next);
+      fastestFrames = 0;
       // Continue from what is on screen, so changing speed never jumps.
       rebase(display);
     },

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClock, type ClockTarget } from './clock';
 import { SPEED_FASTEST } from './speed';
+import { FASTEST_DRAW_EVERY } from './tuning';
 
 function fakeTarget(endTick: number) {
   let tick = 0;
@@ -62,5 +63,40 @@ describe('clock.start(stopAtTick)', () => {
     clock.start(0);
     expect(clock.playing()).toBe(false);
     clock.destroy();
+  });
+});
+
+describe('"as fast as possible"', () => {
+  it('draws one frame in FASTEST_DRAW_EVERY and gives the others to the engine', async () => {
+    const t = fakeTarget(Number.MAX_SAFE_INTEGER);
+    const draws: boolean[] = [];
+    const enough = new Promise<void>((resolve) => {
+      t.target.frame = (_tick, draw = true) => {
+        draws.push(draw);
+        if (draws.length === 12) resolve();
+      };
+    });
+    const clock = createClock(t.target, SPEED_FASTEST);
+    clock.start();
+    await enough;
+    clock.destroy();
+    const expected = draws.map((_, i) => i % FASTEST_DRAW_EVERY === 0);
+    expect(draws.slice(0, 12)).toEqual(expected.slice(0, 12));
+  });
+
+  it('draws every frame at an ordinary speed', async () => {
+    const t = fakeTarget(Number.MAX_SAFE_INTEGER);
+    const draws: boolean[] = [];
+    const enough = new Promise<void>((resolve) => {
+      t.target.frame = (_tick, draw = true) => {
+        draws.push(draw);
+        if (draws.length === 6) resolve();
+      };
+    });
+    const clock = createClock(t.target, 100);
+    clock.start();
+    await enough;
+    clock.destroy();
+    expect(draws.slice(0, 6)).toEqual([true, true, true, true, true, true]);
   });
 });

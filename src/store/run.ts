@@ -17,8 +17,9 @@ import { createBuckets, type Buckets } from './buckets';
 import { createCheckpoints, restoreCheckpoint, type Checkpoint } from './checkpoints';
 import type { Checkpoints } from './checkpoints';
 import { linkLatencyUs } from './engineAccess';
+import type { LatencyHistogram } from './latencyHistogram';
 import { createTrace, type Trace } from './trace';
-import { FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
+import { CAPTURE_COSTLY_MS, FADE_US, LOG_MAX_EVENTS, LOG_WINDOW_US } from './tuning';
 
 export interface Run {
   readonly scenario: Scenario;
@@ -35,8 +36,18 @@ export interface Run {
   horizonSim(): SimState | null;
   /** Advance up to `n` ticks; returns how many ran. */
   advanceBy(n: number): number;
-  /** Ticks until advancing takes a new checkpoint (Infinity when none is due). */
+  /**
+   * Ticks until advancing reaches the next checkpoint's tick (Infinity when none is due), or 0
+   * when the run is at a checkpoint's tick and its capture is still to be taken.
+   */
   ticksToCheckpoint(): number;
+  /**
+   * Take the checkpoint the run is waiting at, if any. A capture of a large state is the most
+   * costly step of playing (~15–30 ms at 7,500 live messages), so once captures cost over
+   * CAPTURE_COSTLY_MS the run stops at a checkpoint's tick and the store takes it in a task of
+   * its own between frames; advancing takes it first otherwise, so it is never skipped.
+   */
+  captureCheckpoint(): void;
   /** Make the state one from which advancing reaches `tick` (restoring a checkpoint if needed). */
   prepareSeek(tick: number): void;
   /**
@@ -79,6 +90,31 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
     return cachedReport;
   };
 
+  /** A checkpoint whose store state was noted at its tick and whose engine state is still to be taken. */
+  let pending: {
+    sim: SimState;
+    tick: number;
+    eventCount: number;
+    partial: LatencyHistogram;
+  } | null = null;
+
+  // What the next capture will cost, from the last one's cost scaled by how much the state grew
+  // (its pending events and message slots), so the first large capture is foreseen too.
+  const sizeOf = (st: SimState) => st.heap.size + st.msgs.length;
+  let sizeAtCapture = 1;
+  const captureIsCostly = () =>
+    checkpoints.stats().lastCostMs * Math.max(1, sizeOf(sim) / sizeAtCapture) > CAPTURE_COSTLY_MS;
+
+  const captureCheckpoint = () => {
+    const p = pending;
+    pending = null;
+    // Only the state it was noted for, at that tick: a restore or a fork since then drops it.
+    if (p && p.sim === sim && sim.tick === p.tick && checkpoints.due(p.tick)) {
+      checkpoints.add(sim, p.eventCount, p.partial);
+      sizeAtCapture = Math.max(1, sizeOf(sim));
+    }
+  };
+
   /** Work done at fixed ticks: chart buckets, then a checkpoint (which carries the open bucket). */
   const atBoundary = () => {
     const t = sim.tick;
@@ -86,14 +122,19 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
       if (t > 0) buckets.close(t);
       buckets.sampleInFlight(t, inFlightOf(reportNow()));
     }
-    if (checkpoints.due(t)) checkpoints.add(sim, trace.log.count(), buckets.savePartial());
+    if (!checkpoints.due(t)) return;
+    pending = { sim, tick: t, eventCount: trace.log.count(), partial: buckets.savePartial() };
+    // A small state is captured at once; only a costly capture waits for a task of its own.
+    if (!captureIsCostly()) captureCheckpoint();
   };
   atBoundary();
+  captureCheckpoint();
 
   const advanceBy = (n: number): number => {
     const start = sim.tick;
     const target = Math.min(sim.endTick, sim.tick + Math.max(0, Math.floor(n)));
     while (sim.tick < target) {
+      captureCheckpoint();
       const stride = checkpoints.stats().strideTicks;
       const nextBucket = (Math.floor(sim.tick / buckets.ticks) + 1) * buckets.ticks;
       const nextCheckpoint = (Math.floor(sim.tick / stride) + 1) * stride;
@@ -168,10 +209,13 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
     horizonSim: () => horizonState,
     advanceBy,
     ticksToCheckpoint() {
+      if (pending && pending.sim === sim && pending.tick === sim.tick) return 0;
+      if (!captureIsCostly()) return Number.POSITIVE_INFINITY;
       const stride = checkpoints.stats().strideTicks;
       const next = (Math.floor(sim.tick / stride) + 1) * stride;
       return checkpoints.due(next) ? next - sim.tick : Number.POSITIVE_INFINITY;
     },
+    captureCheckpoint,
     prepareSeek,
     settleHere() {
       lightUntil = -1;

@@ -22,6 +22,7 @@ import type { Frame, FrameListener } from './frame';
 import { exportData, type ExportData } from './exportData';
 import { createReplay, type Replay } from './replay';
 import { buildJourney, type Journey } from './journey';
+import { createOwnTask } from './ownTask';
 import { createRun, type Run } from './run';
 import { createSeekJob } from './seekJob';
 import type { Computing, SimView } from './view';
@@ -74,6 +75,11 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
   let logKey = '';
   let computing: Computing | null = null;
   let scrubbing = false;
+  // A checkpoint the clock or a seek stopped at is taken in a task of its own (see Run).
+  const captureSoon = createOwnTask(() => run.captureCheckpoint());
+  const afterSlice = () => {
+    if (run.ticksToCheckpoint() === 0) captureSoon();
+  };
 
   const target: ClockTarget = {
     tick: () => run.sim().tick,
@@ -81,9 +87,12 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     finished: () => finished(run.sim()),
     advance: (n) => run.advanceBy(n),
     ticksToCostly: () => run.ticksToCheckpoint(),
-    frame: () => {
-      emitFrame();
-      publishThrottled();
+    frame: (_tick, draw = true) => {
+      if (draw) {
+        emitFrame();
+        publishThrottled();
+      }
+      afterSlice();
     },
     ended: () => publish(),
   };
@@ -98,6 +107,7 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     advance: (n) => run.advanceBy(n),
     ticksToCostly: () => run.ticksToCheckpoint(),
     progress(done) {
+      afterSlice();
       const target = job.target();
       computing = done || target === null ? null : { fromTick: run.sim().tick, targetTick: target };
       if (done) return settle(!scrubbing);

@@ -10,8 +10,9 @@ export interface Slicer {
    * Advance up to `ticks` ticks within `budgetMs` of wall time (at least one tick, so progress
    * is always made). Returns the ticks run; fewer than asked when the budget ran out or the run
    * ended (`advance` returned 0). `costlyIn` (optional) says in how many ticks a costly step
-   * comes (a checkpoint): it is only crossed by the first slice, so it starts a frame's budget
-   * instead of overrunning it.
+   * comes (a checkpoint's tick), 0 when it is due now: slices end at that tick and the work
+   * stops there, so the costly step is left for its own task (or starts the next budget) instead
+   * of overrunning this one.
    */
   run(
     ticks: number,
@@ -39,16 +40,18 @@ export function createSlicer(): Slicer {
           1,
           Math.min(ticks - done, MAX_SLICE_TICKS, Math.floor(left / 2 / perTickMs)),
         );
-        if (done > 0 && costlyIn) {
-          const k = costlyIn();
-          if (k <= 1) break;
-          n = Math.min(n, k - 1);
-        }
+        const k = costlyIn?.() ?? Number.POSITIVE_INFINITY;
+        if (k === 0) {
+          // Due now: stop here, or (at the start) take it with one tick and size the rest anew.
+          if (done > 0) break;
+          n = 1;
+        } else n = Math.min(n, k);
         const t0 = now();
         const ran = advance(n);
         if (ran === 0) break;
         done += ran;
-        perTickMs = 0.7 * perTickMs + 0.3 * Math.max(1e-5, (now() - t0) / ran);
+        // A slice that began with the costly step says nothing about the cost of a tick.
+        if (k > 0) perTickMs = 0.7 * perTickMs + 0.3 * Math.max(1e-5, (now() - t0) / ran);
       }
       return done;
     },

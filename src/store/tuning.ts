@@ -13,10 +13,18 @@ export const CHECKPOINT_STRIDE_TICKS = 500;
 
 /**
  * A capture that costs more than this (a state with thousands of live messages: 3 MB of text
- * for 7,500 live messages, ~14 ms to serialise) makes checkpoints rarer, in proportion (see
- * checkpoints.ts).
+ * for 7,500 live messages, 12–30 ms to serialise) makes checkpoints rarer, in proportion (see
+ * checkpoints.ts): at 25 ms, one every 8 strides, so captures take ~1 % of the main thread at
+ * "as fast as possible" (each one delays a frame). Seeks in such a run replay further instead.
  */
-export const CHECKPOINT_COST_MS = 20;
+export const CHECKPOINT_COST_MS = 5;
+
+/**
+ * A capture that cost more than this makes the next ones wait for a task of their own (run.ts):
+ * playing stops a frame's engine work at the checkpoint's tick. Cheaper ones (most presets:
+ * well under 1 ms) are taken where they fall, so seeks replay through them without stopping.
+ */
+export const CAPTURE_COSTLY_MS = 2;
 
 /** Bounds of the checkpoint cache: it is a cache, the truth is the deterministic replay. */
 export const CHECKPOINT_MAX_COUNT = 400;
@@ -42,11 +50,15 @@ export const SEEK_SYNC_BUDGET_MS = 40;
 export const SEEK_SLICE_BUDGET_MS = 12;
 
 /**
- * Engine work per animation frame at "as fast as possible". The rest of the frame is drawing,
- * and a frame that also takes a checkpoint of a large state (~15 ms at 5,000 messages) must stay
- * well under the 50 ms of a long task.
+ * "As fast as possible" draws the picture on one frame in FASTEST_DRAW_EVERY (30 per second on
+ * a 60 Hz display) and gives the frames in between to the engine. On this machine, drawing
+ * 7,500 moving messages plus the browser's rendering of the page (style, layout, paint, commit)
+ * take 9–14 ms of a 16.7 ms frame, so a frame that draws has room for little engine work, and
+ * one that does not draw has room for much. Engine work per frame of each kind, ms:
  */
-export const FASTEST_FRAME_BUDGET_MS = 8;
+export const FASTEST_DRAW_EVERY = 2;
+export const FASTEST_DRAW_BUDGET_MS = 2;
+export const FASTEST_ENGINE_BUDGET_MS = 10;
 
 /**
  * Dots drawn at most; above this a fixed, deterministic sample is drawn and the page says so.

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createOwnTask } from './ownTask';
+
+describe('createOwnTask', () => {
+  it('runs the work later, in a task of its own, once however often it is asked', async () => {
+    let runs = 0;
+    const post = createOwnTask(() => runs++);
+    post();
+    post();
+    expect(runs).toBe(0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toBe(1);
+    post();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toBe(2);
+  });
+});
