@@ -4,13 +4,19 @@
  * task of its own instead. A MessageChannel message is used where there is one (setTimeout's
  * minimum delay may be clamped); asking again before it ran does not queue it twice.
  */
-export type OwnTask = () => void;
+export interface OwnTask {
+  /** Ask for the work to run in its own task soon. */
+  post(): void;
+  /** Never run it again (the owner is going away). */
+  close(): void;
+}
 
 export function createOwnTask(work: () => void): OwnTask {
   let queued = false;
+  let closed = false;
   const runIt = () => {
     queued = false;
-    work();
+    if (!closed) work();
   };
   const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   if (channel) {
@@ -18,10 +24,17 @@ export function createOwnTask(work: () => void): OwnTask {
     // Node keeps the process alive while a port is referenced; a browser ignores this.
     (channel.port1 as { unref?: () => void }).unref?.();
   }
-  return () => {
-    if (queued) return;
-    queued = true;
-    if (channel) channel.port2.postMessage(null);
-    else setTimeout(runIt, 0);
+  return {
+    post() {
+      if (queued || closed) return;
+      queued = true;
+      if (channel) channel.port2.postMessage(null);
+      else setTimeout(runIt, 0);
+    },
+    close() {
+      closed = true;
+      channel?.port1.close();
+      channel?.port2.close();
+    },
   };
 }

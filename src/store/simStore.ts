@@ -78,7 +78,7 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
   // A checkpoint the clock or a seek stopped at is taken in a task of its own (see Run).
   const captureSoon = createOwnTask(() => run.captureCheckpoint());
   const afterSlice = () => {
-    if (run.ticksToCheckpoint() === 0) captureSoon();
+    if (run.ticksToCheckpoint() === 0) captureSoon.post();
   };
 
   const target: ClockTarget = {
@@ -239,6 +239,7 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
     destroy() {
       job.cancel();
       clock.destroy();
+      captureSoon.close();
       frameListeners.clear();
     },
   });
