@@ -8,7 +8,7 @@
  * To compare two builds, or to see where the time goes:
  *   --dist DIR       serve this build instead of dist/
  *   --port N         serve on this port (default 4390)
- *   --speeds 1,10,Infinity   the speeds measured
+ *   --speeds 1,10,Infinity   the speeds measured ('' for none: seeks only)
  *   --no-seeks       skip the seek measurements
  *   --trace          record a Chromium trace of each window and print busy time per thread
  *   --profile DIR    write a CPU profile of each window (DIR/<speed>.cpuprofile)
@@ -31,7 +31,7 @@ const option = (name: string, fallback: string): string => {
 };
 const port = Number(option('--port', '4390'));
 const dist = option('--dist', 'dist');
-const speeds = option('--speeds', '1,10,Infinity').split(',');
+const speeds = option('--speeds', '1,10,Infinity').split(',').filter(Boolean);
 const seeks = !args.includes('--no-seeks');
 const trace = args.includes('--trace');
 const profileDir = option('--profile', '');

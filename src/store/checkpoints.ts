@@ -7,11 +7,13 @@
  * doubles and every checkpoint off the new stride is dropped (thinning), so memory stays
  * bounded on runs of any length and seeks cost at most one stride of replay more. A state so
  * large that one capture costs more than CHECKPOINT_COST_MS also thins the cache: a capture
- * blocks the main thread, so it must be rare (its seeks replay further instead).
+ * blocks the main thread, so it must be rare (its seeks replay further instead). The cost is
+ * estimated from the capture's size, so the cache is the same on a quiet and a busy machine.
  */
 import { deserializeState, serializeState, type SimState } from '../engine';
 import type { LatencyHistogram } from './latencyHistogram';
 import {
+  CAPTURE_BYTES_PER_MS,
   CHECKPOINT_COST_MS,
   CHECKPOINT_MAX_BYTES,
   CHECKPOINT_MAX_COUNT,
@@ -30,7 +32,10 @@ export interface CheckpointStats {
   count: number;
   bytes: number;
   strideTicks: number;
-  /** What the latest capture cost, ms of wall time. */
+  /**
+   * What the latest capture costs, ms, estimated from its size (CAPTURE_BYTES_PER_MS): a
+   * measured time would carry every pause of a busy machine into the stride for good.
+   */
   lastCostMs: number;
 }
 
@@ -85,9 +90,8 @@ export function createCheckpoints(
       return i < 0 || items[i]!.tick !== tick;
     },
     add(sim, eventCount, partial) {
-      const started = performance.now();
       const json = serializeState(sim);
-      const costMs = performance.now() - started;
+      const costMs = json.length / CAPTURE_BYTES_PER_MS;
       lastCostMs = costMs;
       const cp: Checkpoint = { tick: sim.tick, json, eventCount, partial };
       const i = indexAtOrBefore(cp.tick);
