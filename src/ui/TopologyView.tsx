@@ -4,7 +4,8 @@
  * frame subscription, so React never re-renders for animation. A click on a dot selects its
  * message (journey); a click or Enter on a node opens its inspector. The timeline sits right
  * under the stage, so both fit on a 1280×720 projector without scrolling.
- * Nodes can be dragged and the stage zoomed and panned (stageInteract.ts); where nodes were
+ * Nodes can be dragged (or moved with Shift + arrows: stageKeys.ts) and the stage zoomed and
+ * panned (stageInteract.ts); where nodes were
  * dragged and the zoom are view state per scenario (store/stageLayout.ts), applied to the SVG
  * and the canvas through a subscription, so a drag re-renders no React either.
  */
@@ -13,6 +14,7 @@ import { formatThousands } from './format';
 import { offsetsOf, stageLayout, viewOf } from '../store/stageLayout';
 import { movedLayout } from '../viz/layoutDrag';
 import { attachStageInteraction, type StageInteraction } from '../viz/stageInteract';
+import { attachStageKeys } from '../viz/stageKeys';
 import { createStageTransform } from '../viz/stageTransform';
 import { computeLayout } from '../viz/layout';
 import { addedPartitions } from '../viz/layoutTopics';
@@ -47,6 +49,7 @@ export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
   const svgHost = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const sampleNote = useRef<HTMLParagraphElement>(null);
+  const moveNote = useRef<HTMLParagraphElement>(null);
   const flightsRef = useRef<FlightsView | null>(null);
   // Partitions the run adds (schedule and timeline), as a string so it changes only with them:
   // each gets its row in the layout from the start, empty until it exists.
@@ -114,6 +117,16 @@ export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
       setView: (v) => stageLayout.getState().setView(name, v),
     });
     interactRef.current = interaction;
+    // Shift + arrows move the focused node through the same offsets (stageKeys.ts).
+    const unkey = attachStageKeys({
+      element: stageEl,
+      base: () => layout,
+      offsets: () => offsetsOf(stageLayout.getState(), name),
+      setOffsets: (o) => stageLayout.getState().setOffsets(name, o),
+      say: (text) => {
+        if (moveNote.current) moveNote.current.textContent = text;
+      },
+    });
     // Drags and zooms reach the SVG and the canvas here, not through React.
     const unfollow = stageLayout.subscribe((s, prev) => {
       if (offsetsOf(s, name) !== offsetsOf(prev, name)) {
@@ -144,6 +157,7 @@ export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
       draw();
       unfollow();
       interaction.destroy();
+      unkey();
       interactRef.current = null;
       counts?.destroy();
       flightsRef.current = null;
@@ -193,6 +207,13 @@ export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
         {hasServices ? <WorkerLegend /> : null}
         {hasTopics ? <LogLegend /> : null}
         <p ref={sampleNote} className="sample-note" data-testid="sample-note" aria-live="off" />
+        <p
+          ref={moveNote}
+          className="visually-hidden"
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="move-note"
+        />
         <Suspense fallback={null}>
           <StageControls scenarioName={name} width={layout.width} height={layout.height} />
         </Suspense>

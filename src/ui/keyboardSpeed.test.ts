@@ -18,6 +18,7 @@ describe('+ and − change the speed a step', () => {
 
   it('lists every key it answers in the ? dialog', () => {
     const keys = SHORTCUTS.map((s) => s.keys.join('+'));
-    for (const k of ['Space', '→', '←', 'Shift+→', '+', '−', '?', 'Esc']) expect(keys).toContain(k);
+    for (const k of ['Space', '→', '←', 'Shift+→', 'Shift+Arrow keys', '+', '−', '?', 'Esc'])
+      expect(keys).toContain(k);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Presenter keys: space plays or pauses; while paused, → steps one tick, ← steps back one tick
  * and Shift+→ steps to the next event; + and − change the speed a step; ? lists the keys
- * (SHORTCUTS, shown by a11y/ShortcutsDialog.tsx).
+ * (SHORTCUTS, shown by a11y/ShortcutsDialog.tsx). Shift + arrows on a focused stage node move
+ * the node instead: the stage stops those keys before they get here (viz/stageKeys.ts).
  *
  * Keys typed into a form control keep their native meaning (arrows move through a select), so
  * a shortcut never steals a control's key; the timeline slider handles its own arrows (and
@@ -21,6 +22,11 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['→'], does: 'Step one tick (while paused)' },
   { keys: ['←'], does: 'Step back one tick (while paused)' },
   { keys: ['Shift', '→'], does: 'Step to the next event (while paused)' },
+  // The stage handles these itself (viz/stageKeys.ts), so Shift + → there does not step.
+  {
+    keys: ['Shift', 'Arrow keys'],
+    does: 'Move the focused node of the diagram (with Alt too: 5 times as far)',
+  },
   { keys: ['+'], does: 'Faster (one speed step)' },
   { keys: ['−'], does: 'Slower (one speed step)' },
   // A lesson's keys (src/ui/lessons/useLessonKeys.ts) win over the arrows while it is shown.

@@ -5,6 +5,9 @@
  * pixels is a click, and is left alone (a node opens its inspector, a dot selects its message);
  * after a drag, the click the browser sends is swallowed (takeClick). Everything goes through
  * callbacks into the stage layout store; nothing here touches React.
+ * Touch: the stage lets the browser have a one-finger vertical swipe on its background (CSS
+ * touch-action: pan-y, nodes none), so the page scrolls over it on a tablet; a horizontal one
+ * still pans the view, a finger on a node drags it, and two fingers pinch (onTouchMove).
  */
 import type { Point } from './edgeGeometry';
 import type { Layout } from './layout';
@@ -98,6 +101,10 @@ export function attachStageInteraction(o: StageInteractOptions): StageInteractio
     const dyPx = e.clientY - press.y;
     if (!press.dragging) {
       if (Math.hypot(dxPx, dyPx) < DRAG_PX) return;
+      // A finger going up or down the background is the page's scroll (touch-action: pan-y):
+      // the browser takes it (pointercancel), so it does not start a pan meanwhile.
+      if (e.pointerType === 'touch' && press.ids.length === 0 && Math.abs(dyPx) >= Math.abs(dxPx))
+        return;
       press.dragging = true;
       // Captured only once it is a drag: a capture on a plain press would retarget its click.
       el.setPointerCapture?.(e.pointerId);
@@ -124,6 +131,17 @@ export function attachStageInteraction(o: StageInteractOptions): StageInteractio
     }
   };
 
+  // Two fingers on the stage pinch it, and a finger on a node drags it: the page must not scroll
+  // (nor zoom) under them. Chromium ignores touch-action on SVG elements (a node's 'none' does
+  // not count), so this stops it; a touch's target is where it began. One finger on the
+  // background keeps what touch-action allows it. Not on touchstart: that would cancel the tap
+  // that opens a node's inspector.
+  const onTouchMove = (e: TouchEvent) => {
+    if (!e.cancelable) return;
+    const onNode = (e.target as Element | null)?.closest?.('[data-node-id]');
+    if (e.touches.length >= 2 || onNode) e.preventDefault();
+  };
+
   const onWheel = (e: WheelEvent) => {
     e.preventDefault();
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
@@ -137,6 +155,7 @@ export function attachStageInteraction(o: StageInteractOptions): StageInteractio
   el.addEventListener('pointerup', onUp);
   el.addEventListener('pointercancel', onUp);
   el.addEventListener('wheel', onWheel, { passive: false });
+  el.addEventListener('touchmove', onTouchMove, { passive: false });
   return {
     takeClick() {
       if (performance.now() > swallowUntil) return false;
@@ -149,6 +168,7 @@ export function attachStageInteraction(o: StageInteractOptions): StageInteractio
       el.removeEventListener('pointerup', onUp);
       el.removeEventListener('pointercancel', onUp);
       el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('touchmove', onTouchMove);
       el.classList.remove('is-dragging');
     },
   };

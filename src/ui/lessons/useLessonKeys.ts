@@ -2,10 +2,12 @@
  * Lesson keys, which win over the page's own while a lesson is shown (and the student has not
  * left it to experiment): → or PageDown next step, ← or PageUp back (what presentation clickers
  * send), Home and End the first and last step, digits 1–9 a step, Esc leaves presenter mode.
- * Space keeps playing and pausing the run. Keys typed into a form control are left alone.
+ * Space keeps playing and pausing the run. Keys typed into a form control are left alone, and so
+ * is Shift + an arrow on a focused stage node (it moves the node).
  */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { isNodeMoveKey } from '../../viz/stageKeys';
 import { lessonUi } from '../lessonEntry';
 import type { Player } from './player';
 import { stopPresenting } from './presenter';
@@ -21,6 +23,8 @@ export function useLessonKeys(player: Player): void {
       const t = e.target;
       if (t instanceof HTMLElement && (FORM_CONTROLS.has(t.tagName) || t.isContentEditable)) return;
       if (t instanceof Element && t.closest('dialog, [role="dialog"]')) return;
+      // Shift + an arrow on a focused stage node moves the node (viz/stageKeys.ts).
+      if (isNodeMoveKey(e)) return;
       const { lesson, step } = player.state.getState();
       if (!lesson) return;
       let handled = true;
