@@ -64,6 +64,13 @@ export function readyByPriority(sim: Readonly<SimState>, id: string): number[] |
   return levels.map((r) => (typeof r?.size === 'number' ? r.size : 0));
 }
 
+/** The queue a consumer reads, from the state: consumers added by an input are not in the scenario. */
+export function consumerQueueId(sim: Readonly<SimState>, id: string): string | undefined {
+  const q = sim.consumers[consumerIndex(sim, id)]?.queue;
+  const node = typeof q === 'number' ? sim.queues[q]?.node : undefined;
+  return typeof node === 'number' ? sim.nodeIds[node] : undefined;
+}
+
 /** Does this consumer ack automatically (nothing travels back after processing)? */
 export function consumerAutoAck(sim: Readonly<SimState>, id: string): boolean {
   return sim.consumers[consumerIndex(sim, id)]?.autoAck === true;

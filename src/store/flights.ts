@@ -6,11 +6,13 @@
  * Trips (trips.ts): a publish to its exchange or queue, a routed copy from the exchange to each
  * queue, a delivery to its consumer, a dead letter to its DLQ, a redriven message back, and the
  * ack (or nack) travelling back from the consumer. An event type this table does not know is a
- * trip when it carries `arriveUs` and `from`/`to`.
+ * trip when it carries `arriveUs` and `from`/`to`. A delivery its consumer hands back before it
+ * arrives (removed or crashed) turns round at that moment (turnBack.ts).
  */
 import type { EventSink, SimEvent } from '../engine';
 import { TRIPS_MAX } from './tuning';
 import { tripsOf, type TripContext } from './trips';
+import { TAKEN_BACK, turnBack } from './turnBack';
 
 export interface Flight {
   /** The copy (msgId) and business message (originId) it carries, when the event says. */
@@ -46,7 +48,31 @@ export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightL
   const publishedTo = new Map<number, string>();
   let dlx: { originId: number; exchange: string; atUs: number } | null = null;
   const ctx: TripContext = { ...base, publishedTo: (o) => publishedTo.get(o) };
+  // Deliveries still on their way to one consumer at one time, by copy id: a removal or crash
+  // hands back many at once (one `requeued` event each), so the list is searched once for them.
+  // Indexes into `items`: forgotten whenever `items` is added to or compacted.
+  let wire: { consumer: string; queue: string; atUs: number; index: Map<number, number> } | null =
+    null;
+  const onTheWire = (consumer: string, queue: string, atUs: number) => {
+    if (wire?.consumer !== consumer || wire.queue !== queue || wire.atUs !== atUs) {
+      const index = new Map<number, number>();
+      items.forEach((f, i) => {
+        if (f.to !== consumer || f.from !== queue || f.msgId === null) return;
+        if (f.departUs <= atUs && f.arriveUs > atUs) index.set(f.msgId, i);
+      });
+      wire = { consumer, queue, atUs, index };
+    }
+    return wire.index;
+  };
+  const takeBack = (e: SimEvent & { type: 'requeued' }) => {
+    const i = onTheWire(e.consumer, e.queue, e.atUs).get(e.msgId);
+    if (i === undefined) return;
+    const f = items[i]!;
+    // Replaced in place (the indexes stay valid); one that had not left ends here, undrawn.
+    items[i] = turnBack(f, e.atUs, base.hopUs()) ?? { ...f, arriveUs: e.atUs };
+  };
   const add = (f: Flight) => {
+    wire = null;
     items.push(f);
     // Trim in batches so a burst of events costs one copy, not one per event.
     if (items.length > TRIPS_MAX * 2) items = items.slice(items.length - TRIPS_MAX);
@@ -88,8 +114,10 @@ export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightL
           (f) => f.from === e.consumer && f.departUs === e.atUs && f.state !== 'nack',
         );
         if (i >= 0) items.splice(i, 1);
+        wire = null;
         return;
       }
+      if (e.type === 'requeued' && TAKEN_BACK.has(e.reason)) takeBack(e);
       for (const f of tripsOf(e, ctx)) add(f);
       if (e.type === 'routed' || e.type === 'unroutable') publishedTo.delete(e.originId);
     },
@@ -97,12 +125,14 @@ export function createFlightLog(base: Omit<TripContext, 'publishedTo'>): FlightL
       for (const f of trips) add(f);
     },
     active(nowUs: number) {
+      wire = null;
       let w = 0;
       for (const f of items) if (f.arriveUs > nowUs) items[w++] = f;
       items.length = w;
       return items.length > TRIPS_MAX ? items.slice(items.length - TRIPS_MAX) : items;
     },
     clear() {
+      wire = null;
       items = [];
       publishedTo.clear();
       dlx = null;

@@ -37,6 +37,12 @@ const goTo = (run: Run, tick: number) => {
   expect(run.sim().tick).toBe(tick);
 };
 
+/** worker-2 of work-queue has a delivery on its way at this tick (checked below). */
+const REMOVAL_TICK = 172;
+const REMOVAL: TimedInput[] = [
+  { tick: REMOVAL_TICK, input: { type: 'consumerRemoved', consumerId: 'worker-2' } },
+];
+
 const CASES: [string, number, TimedInput[]][] = [
   ['consumer-crash', 1700, []],
   [
@@ -51,6 +57,8 @@ const CASES: [string, number, TimedInput[]][] = [
   ],
   // Busy enough that the log's event cap, not its time window, decides how far a seek replays.
   ['mmc', 9050, []],
+  // A consumer removed while a delivery is on its way to it: the delivery turns back (R12).
+  ['work-queue', REMOVAL_TICK + 1, REMOVAL],
   // Broker trips: routing hops, dead letters, acks going back, duplicates, crashes and redrive.
   [
     'retry-backoff-dlq',
@@ -163,6 +171,18 @@ describe('the view at a tick does not depend on the way there', () => {
       expect(viewOf(stepBack)).toEqual(want);
     });
   }
+});
+
+describe('a consumer removed with a delivery on its way', () => {
+  it('shows that delivery going back to the queue at the tick the cases above compare', () => {
+    const run = createRun(loadPreset('work-queue'), {}, REMOVAL);
+    run.advanceBy(REMOVAL_TICK + 1);
+    const flights = run.trace.flights.active(run.sim().nowUs);
+    expect(flights.filter((f) => f.to === 'worker-2')).toEqual([]);
+    expect(flights).toContainEqual(
+      expect.objectContaining({ from: 'worker-2', to: 'tasks', state: 'redelivered' }),
+    );
+  });
 });
 
 describe('forking the timeline', () => {

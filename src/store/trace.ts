@@ -5,7 +5,7 @@
  */
 import type { EventSink, Scenario, SimEvent, SimState } from '../engine';
 import type { Buckets } from './buckets';
-import { consumerAutoAck, duplicateEffects, linkLatencyUs } from './engineAccess';
+import { consumerAutoAck, consumerQueueId, duplicateEffects, linkLatencyUs } from './engineAccess';
 import { createEventLog, type EventLog } from './eventLog';
 import { messageKey, numberField } from './eventFields';
 import { fateOf, noteOf } from './fates';
@@ -85,7 +85,8 @@ export function createTrace(buckets: Buckets, sim: () => SimState, scenario: Sce
     isExchange: (id) => exchanges.has(id),
     linkUs: () => linkLatencyUs(sim()),
     hopUs: () => Math.max(linkLatencyUs(sim()) / 2, HOP_MIN_TICKS * sim().tickUs),
-    queueOf: (c) => queueOf.get(c),
+    // A consumer added by an input is not in the scenario: its queue comes from the state.
+    queueOf: (c) => queueOf.get(c) ?? consumerQueueId(sim(), c),
     autoAck: (c) => consumerAutoAck(sim(), c),
     duplicateNow: () => dupNow,
     clientOf: (service) => clientOf.get(service),

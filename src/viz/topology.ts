@@ -23,6 +23,7 @@ import { memberStatus, logClusterStatus } from './logStats';
 import { barWidth, barX, buildNodes, type NodeSel } from './nodeShapes';
 import { nodeStatus, reportEntry, type NodeStatus } from './nodeStats';
 import { seriesColor } from './palette';
+import { createScaledEdges } from './scaledEdges';
 import type { StageTransform } from './stageTransform';
 import { groupsByTopic } from './scenarioFacts';
 import { drawService, stateWords } from './serviceShape';
@@ -188,6 +189,10 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
   const logRegions = layout.logRegions.map((r) => regionRect(r, 'broker-region log-region')!);
   const drawn = drawEdges(svg.node()!, layout);
   const ports = drawn.ports;
+  // The edges of added and removed consumers, drawn like their node.
+  const scaledEdges = createScaledEdges(layout.edges, (key) =>
+    [drawn.paths.get(key), drawn.labels.get(key)].filter((el) => el !== undefined),
+  );
   // The groups reading each topic, each with its colour (a member's stripe, its marks).
   const groups = new Map<string, GroupOnTopic[]>(
     [...groupsByTopic([...raw.values()])].map(([t, ids]) => [
@@ -288,6 +293,7 @@ export function mountTopology(element: HTMLElement, options: TopologyOptions): T
       this.classList.toggle('is-idle', status.idle === true);
       this.classList.toggle('is-removed', status.removed === true);
       this.classList.toggle('is-absent', status.absent === true);
+      scaledEdges.update(n.id, status.removed ? 'removed' : status.absent ? 'absent' : null);
       this.classList.toggle('is-selected', frame.selectedNode === n.id);
       setAttrIfChanged(this, 'aria-pressed', String(frame.selectedNode === n.id));
       const broker = n.kind === 'broker' || n.kind === LOG_CLUSTER_KIND;
