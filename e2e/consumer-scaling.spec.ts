@@ -9,7 +9,7 @@ import { loadPreset } from '../src/scenarios';
 import {
   captureErrors,
   countersOf,
-  loadPresetInPage,
+  openPresetAt,
   pause,
   readCounters,
   readInt,
@@ -42,10 +42,7 @@ test('a consumer added from the inspector gets deliveries, one removed stops, an
   page,
 }) => {
   const errors = captureErrors(page);
-  await page.goto('./');
-  await pause(page);
-  await loadPresetInPage(page, 'work-queue');
-  await seekTo(page, 100);
+  await openPresetAt(page, 'work-queue', 100);
 
   // Add: the proposed id is the first free one after worker-3.
   await node(page, 'worker-3').click();
@@ -107,11 +104,8 @@ test('a delivery on its way to a consumer that is removed turns back to the queu
   page,
 }) => {
   const errors = captureErrors(page);
-  await page.goto('./');
-  await pause(page);
-  await loadPresetInPage(page, 'work-queue');
   // At this tick a task is on its way to worker-2 (src/store/turnBack.test.ts finds it too).
-  await seekTo(page, 172);
+  await openPresetAt(page, 'work-queue', 172);
   const moving = () => page.evaluate(() => window.__mqsim!.movingFlights());
   expect(await moving()).toContain('tasks>worker-2:new');
 

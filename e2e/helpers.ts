@@ -118,6 +118,14 @@ export async function seekTo(page: Page, tick: number): Promise<void> {
   await expect(page.getByTestId('tick')).toHaveText(String(tick));
 }
 
+/** Open the page, pause, load a preset with the picker and seek to a tick. */
+export async function openPresetAt(page: Page, id: string, tick: number): Promise<void> {
+  await page.goto('./');
+  await pause(page);
+  await loadPresetInPage(page, id);
+  await seekTo(page, tick);
+}
+
 /** Load a preset with the picker and wait until it shows tick 0. */
 export async function loadPresetInPage(page: Page, id: string): Promise<void> {
   await page.getByTestId('preset').selectOption(id);

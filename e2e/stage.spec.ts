@@ -81,20 +81,27 @@ function stepUntilDotOnMovedEdge(page: Page, key: string, oldDs: string[], max: 
   );
 }
 
-test('a dragged node takes its edges along, and the moving messages follow them', async ({
-  page,
-}) => {
-  const errors = captureErrors(page);
+/** The default preset paused at tick 300, and where its queue and edges are drawn then. */
+async function queueAtTick300(page: Page) {
   await page.goto('./');
   await pause(page);
   await seekTo(page, 300);
   const node = page.locator('[data-node-id="tasks"]');
   const edge = page.locator('path[data-edge="tasks→worker-b"]');
-  const where = await node.getAttribute('transform');
-  const path = (await edge.getAttribute('d'))!;
-  const paths = await page
-    .locator('path.edge')
-    .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')!));
+  return {
+    node,
+    edge,
+    where: await node.getAttribute('transform'),
+    path: (await edge.getAttribute('d'))!,
+    paths: await page.locator('path.edge').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')!)),
+  };
+}
+
+test('a dragged node takes its edges along, and the moving messages follow them', async ({
+  page,
+}) => {
+  const errors = captureErrors(page);
+  const { node, edge, where, path, paths } = await queueAtTick300(page);
 
   // The queue up: its edges to both workers start higher.
   await dragNode(page, 'tasks', 0, -70);
@@ -217,16 +224,7 @@ test('Shift + arrows move the focused node like a drag; the run does not step; R
   page,
 }) => {
   const errors = captureErrors(page);
-  await page.goto('./');
-  await pause(page);
-  await seekTo(page, 300);
-  const node = page.locator('[data-node-id="tasks"]');
-  const edge = page.locator('path[data-edge="tasks→worker-b"]');
-  const where = await node.getAttribute('transform');
-  const path = (await edge.getAttribute('d'))!;
-  const paths = await page
-    .locator('path.edge')
-    .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')!));
+  const { node, edge, where, path, paths } = await queueAtTick300(page);
   const [x0, y0] = await corner(page, 'tasks');
 
   await node.focus();
