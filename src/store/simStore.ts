@@ -30,6 +30,9 @@ import type { Computing, SimView } from './view';
 /** Minimum wall time between two summaries published while playing (≈10 per second). */
 export const PUBLISH_INTERVAL_MS = 100;
 
+/** The same while a long seek computes (see the seek job's progress). */
+const COMPUTING_PUBLISH_MS = 250;
+
 export interface SimStoreOptions extends CreateOptions {
   /** Initial playback speed (clamped to 0.1–100, or SPEED_FASTEST). */
   speed?: number;
@@ -111,10 +114,16 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
       const target = job.target();
       computing = done || target === null ? null : { fromTick: run.sim().tick, targetTick: target };
       if (done) return settle(!scrubbing);
-      emitFrame();
-      // The first progress report is published at once, so the page says it is computing.
-      if (store.getState().computing === null) publish();
-      else publishThrottled();
+      // The first progress report is published at once, so the page says it is computing; then
+      // the view and the panels follow a few times a second (each update of every panel costs
+      // the seek's own work ~10 ms, and the ticks passed on the way are not the ones asked for).
+      if (store.getState().computing === null) {
+        emitFrame();
+        publish();
+      } else if (performance.now() - lastPublishMs >= COMPUTING_PUBLISH_MS) {
+        emitFrame();
+        publish();
+      }
     },
   });
 
