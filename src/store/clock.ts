@@ -22,7 +22,10 @@ export interface ClockTarget {
   finished(): boolean;
   /** Run up to `n` whole ticks; returns how many ran. */
   advance(n: number): number;
-  /** Ticks until a costly step (a checkpoint), which should start a frame rather than end it. */
+  /**
+   * Ticks until a costly step (a checkpoint's capture), 0 when it is due now: the frame's engine
+   * work ends there, and the target takes the step in a task of its own (see Slicer).
+   */
   ticksToCostly?(): number;
   /**
    * Draw at this fractional tick (between tick() and tick() + 1). `draw` is false on the frames

@@ -105,11 +105,13 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
   const captureIsCostly = () =>
     checkpoints.stats().lastCostMs * Math.max(1, sizeOf(sim) / sizeAtCapture) > CAPTURE_COSTLY_MS;
 
+  /** Is a capture pending for the state as it is now? A restore or a step since makes it stale. */
+  const pendingHere = () => pending !== null && pending.sim === sim && pending.tick === sim.tick;
+
   const captureCheckpoint = () => {
-    const p = pending;
+    const p = pendingHere() ? pending : null;
     pending = null;
-    // Only the state it was noted for, at that tick: a restore or a fork since then drops it.
-    if (p && p.sim === sim && sim.tick === p.tick && checkpoints.due(p.tick)) {
+    if (p && checkpoints.due(p.tick)) {
       checkpoints.add(sim, p.eventCount, p.partial);
       sizeAtCapture = Math.max(1, sizeOf(sim));
     }
@@ -128,7 +130,6 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
     if (!captureIsCostly()) captureCheckpoint();
   };
   atBoundary();
-  captureCheckpoint();
 
   const advanceBy = (n: number): number => {
     const start = sim.tick;
@@ -209,7 +210,7 @@ export function createRun(scenario: Scenario, options: CreateOptions, initial: T
     horizonSim: () => horizonState,
     advanceBy,
     ticksToCheckpoint() {
-      if (pending && pending.sim === sim && pending.tick === sim.tick) return 0;
+      if (pendingHere()) return 0;
       if (!captureIsCostly()) return Number.POSITIVE_INFINITY;
       const stride = checkpoints.stats().strideTicks;
       const next = (Math.floor(sim.tick / stride) + 1) * stride;

@@ -117,10 +117,8 @@ export function createSimStore(initial: Scenario, options: SimStoreOptions = {})
       // The first progress report is published at once, so the page says it is computing; then
       // the view and the panels follow a few times a second (each update of every panel costs
       // the seek's own work ~10 ms, and the ticks passed on the way are not the ones asked for).
-      if (store.getState().computing === null) {
-        emitFrame();
-        publish();
-      } else if (performance.now() - lastPublishMs >= COMPUTING_PUBLISH_MS) {
+      const first = store.getState().computing === null;
+      if (first || performance.now() - lastPublishMs >= COMPUTING_PUBLISH_MS) {
         emitFrame();
         publish();
       }
