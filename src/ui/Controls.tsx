@@ -5,6 +5,7 @@
  * (Play / Pause), so it is not also a toggle (aria-pressed). The compare view's bar is this one
  * with its own names and test ids, driving both runs (playback.ts).
  */
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { usePlayback, type Playback } from './playback';
 import { useRenderCount } from './renderCount';
@@ -51,6 +52,39 @@ function ClearInputs({ testId }: { testId: string }) {
   );
 }
 
+/** A control with an icon (hidden from screen readers) and a word. */
+function ControlButton({
+  testId,
+  disabled,
+  onClick,
+  title,
+  icon,
+  children,
+}: {
+  testId: string;
+  disabled?: boolean;
+  onClick(): void;
+  title: string;
+  icon: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn"
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+      title={title}
+    >
+      <span aria-hidden="true" className="btn-icon">
+        {icon}
+      </span>
+      {children}
+    </button>
+  );
+}
+
 export function Controls({
   playback: given,
   names = RUN_NAMES,
@@ -79,60 +113,44 @@ export function Controls({
         </span>
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid={names.back}
+      <ControlButton
+        testId={names.back}
         disabled={atStart}
         onClick={actions.stepBack}
         title="Step back one tick (left arrow while paused)"
+        icon="❙◀"
       >
-        <span aria-hidden="true" className="btn-icon">
-          ❙◀
-        </span>
         Back
-      </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid={names.step}
+      </ControlButton>
+      <ControlButton
+        testId={names.step}
         disabled={finished}
         onClick={actions.stepTick}
         title="Step one tick (right arrow while paused)"
+        icon="▶❙"
       >
-        <span aria-hidden="true" className="btn-icon">
-          ▶❙
-        </span>
         Step
-      </button>
+      </ControlButton>
       {names.event ? (
-        <button
-          type="button"
-          className="btn"
-          data-testid={names.event}
+        <ControlButton
+          testId={names.event}
           disabled={finished}
           onClick={actions.stepToNextEvent}
           title="Step to the next event (shift + right arrow)"
+          icon="▶▶❙"
         >
-          <span aria-hidden="true" className="btn-icon">
-            ▶▶❙
-          </span>
           Next event
-        </button>
+        </ControlButton>
       ) : null}
       <SpeedSelect playback={given} testId={names.speed} />
-      <button
-        type="button"
-        className="btn"
-        data-testid={names.reset}
+      <ControlButton
+        testId={names.reset}
         onClick={actions.reset}
         title="Back to the start; your inputs replay"
+        icon="↺"
       >
-        <span aria-hidden="true" className="btn-icon">
-          ↺
-        </span>
         Reset
-      </button>
+      </ControlButton>
       {names.clear ? <ClearInputs testId={names.clear} /> : null}
     </div>
   );

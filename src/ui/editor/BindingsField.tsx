@@ -6,19 +6,9 @@ import { asRecord, getAt, removeAt } from './docEdit';
 import { fieldDomId, fieldKey } from './fieldIds';
 import { FieldProblems } from './FieldProblems';
 import { idsOfKind, nodesOf } from './nodeDefaults';
-import type { Path, Problem } from './paths';
+import type { DocFieldProps, Path } from './paths';
 
-export function BindingsField({
-  path,
-  doc,
-  problemsAt,
-  onChange,
-}: {
-  path: Path;
-  doc: unknown;
-  problemsAt: ReadonlyMap<string, Problem[]>;
-  onChange(path: Path, value: unknown): void;
-}) {
+export function BindingsField({ path, doc, problemsAt, onChange }: DocFieldProps) {
   const raw = getAt(doc, path);
   const list = Array.isArray(raw) ? (raw as unknown[]) : [];
   const queues = idsOfKind(nodesOf(doc), ['queue']);

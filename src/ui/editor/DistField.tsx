@@ -7,21 +7,11 @@ import { fieldDomId, fieldKey } from './fieldIds';
 import { FieldProblems } from './FieldProblems';
 import { DIST_FIELDS, DISTS, switchDist, type DistKind } from './nodeOps';
 import { NumberInput } from './NumberInput';
-import type { Path, Problem } from './paths';
+import type { DocFieldProps } from './paths';
 
 const isDist = (x: unknown): x is DistKind => (DISTS as readonly unknown[]).includes(x);
 
-export function DistField({
-  path,
-  doc,
-  problemsAt,
-  onChange,
-}: {
-  path: Path;
-  doc: unknown;
-  problemsAt: ReadonlyMap<string, Problem[]>;
-  onChange(path: Path, value: unknown): void;
-}) {
+export function DistField({ path, doc, problemsAt, onChange }: DocFieldProps) {
   const value = asRecord(getAt(doc, path));
   const kind = value?.dist;
   const kindPath = [...path, 'dist'];

@@ -97,3 +97,11 @@ export function placeProblems(
 /** The node a problem is about (its index in `nodes`), or null. */
 export const nodeIndexOf = (path: Path): number | null =>
   path[0] === 'nodes' && typeof path[1] === 'number' ? path[1] : null;
+
+/** What every field of the form gets: where it is, the draft, the problems by field, and a setter. */
+export interface DocFieldProps {
+  path: Path;
+  doc: unknown;
+  problemsAt: ReadonlyMap<string, Problem[]>;
+  onChange(path: Path, value: unknown): void;
+}
