@@ -12,7 +12,7 @@
 import { Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { formatThousands } from './format';
 import { offsetsOf, stageLayout, viewOf } from '../store/stageLayout';
-import { movedLayout } from '../viz/layoutDrag';
+import { movedLayout, type DraggedLayoutAccess } from '../viz/layoutDrag';
 import { attachStageInteraction, type StageInteraction } from '../viz/stageInteract';
 import { attachStageKeys } from '../viz/stageKeys';
 import { createStageTransform } from '../viz/stageTransform';
@@ -108,21 +108,22 @@ export function TopologyView({ timeline = true }: { timeline?: boolean } = {}) {
     let counts = mountCounts();
     const showZoom = () => stageEl.setAttribute('data-zoom', stage.view().k.toFixed(2));
     showZoom();
-    const interaction = attachStageInteraction({
-      element: stageEl,
-      transform: stage,
+    const dragged: DraggedLayoutAccess = {
       base: () => layout,
       offsets: () => offsetsOf(stageLayout.getState(), name),
       setOffsets: (o) => stageLayout.getState().setOffsets(name, o),
+    };
+    const interaction = attachStageInteraction({
+      ...dragged,
+      element: stageEl,
+      transform: stage,
       setView: (v) => stageLayout.getState().setView(name, v),
     });
     interactRef.current = interaction;
     // Shift + arrows move the focused node through the same offsets (stageKeys.ts).
     const unkey = attachStageKeys({
+      ...dragged,
       element: stageEl,
-      base: () => layout,
-      offsets: () => offsetsOf(stageLayout.getState(), name),
-      setOffsets: (o) => stageLayout.getState().setOffsets(name, o),
       say: (text) => {
         if (moveNote.current) moveNote.current.textContent = text;
       },

@@ -171,3 +171,11 @@ export function movedLayout(base: Layout, offsets: Offsets): Layout {
     logRegions,
   };
 }
+
+/** Where a stage reads and writes the dragged layout (the view store, per scenario). */
+export interface DraggedLayoutAccess {
+  /** The layout before any drag (what offsets are relative to). */
+  base(): Layout;
+  offsets(): Offsets;
+  setOffsets(offsets: Record<string, Point>): void;
+}

@@ -9,20 +9,14 @@
  * touch-action: pan-y, nodes none), so the page scrolls over it on a tablet; a horizontal one
  * still pans the view, a finger on a node drags it, and two fingers pinch (onTouchMove).
  */
-import type { Point } from './edgeGeometry';
-import type { Layout } from './layout';
-import { clampMove, dragGroup, type Offsets } from './layoutDrag';
+import { clampMove, dragGroup, type DraggedLayoutAccess, type Offsets } from './layoutDrag';
 import type { StageTransform } from './stageTransform';
 import { panBy, zoomAt, type StageView } from './stageView';
 
-export interface StageInteractOptions {
+export interface StageInteractOptions extends DraggedLayoutAccess {
   /** The stage element: the SVG and the canvas are its layers. */
   element: HTMLElement;
   transform: StageTransform;
-  /** The layout before any drag (what offsets are relative to). */
-  base(): Layout;
-  offsets(): Offsets;
-  setOffsets(offsets: Record<string, Point>): void;
   setView(view: StageView): void;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Point } from './edgeGeometry';
 import type { Layout } from './layout';
-import { clampMove, dragGroup, type Offsets } from './layoutDrag';
+import { clampMove, dragGroup, type DraggedLayoutAccess, type Offsets } from './layoutDrag';
 
 /** One press of Shift + an arrow, in layout units (about a third of a queue's height). */
 export const NODE_STEP = 10;
@@ -80,13 +80,9 @@ export function moveWords(label: string, move: KeyMove): string {
   return move.blocked ? `${place}, at the edge of the picture.` : `${place}.`;
 }
 
-export interface StageKeysOptions {
+export interface StageKeysOptions extends DraggedLayoutAccess {
   /** The stage element: key presses on its nodes bubble here. */
   element: HTMLElement;
-  /** The layout before any drag (what offsets are relative to). */
-  base(): Layout;
-  offsets(): Offsets;
-  setOffsets(offsets: Record<string, Point>): void;
   /** Tell screen-reader users where the node went (a polite live region). */
   say(text: string): void;
 }
